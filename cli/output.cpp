@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+// NO_COLOR (https://no-color.org) wins over --color=auto but not over an explicit --color=always.
+#include "output.h"
+
+#include "caxtool/version.h"
+#include "diag/render.h"
+
+namespace caxtool::cli {
+
+bool use_color(const GlobalOptions& g, bool tty) {
+  if (g.color == "always") return true;
+  if (g.color == "never" || g.no_color_env) return false;
+  return tty;
+}
+
+void print_diagnostics(const GlobalOptions& g, Io& io, const diag::Diagnostics& diags,
+                       const diag::Sources& sources) {
+  diag::RenderOptions options;
+  options.format = diag::parse_format(g.format).value_or(diag::Format::kText);
+  options.tool_version = kVersion;
+  if (options.format == diag::Format::kText) {
+    options.color = use_color(g, io.err_is_tty);
+    diag::render(io.err, diags, sources, options);
+  } else {
+    diag::render(io.out, diags, sources, options);
+  }
+}
+
+}  // namespace caxtool::cli

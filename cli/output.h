@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+// Rendering findings the way the global options ask: one place decides colour and stream.
+#pragma once
+
+#include "command.h"
+#include "diag/diagnostic.h"
+#include "diag/sources.h"
+
+namespace caxtool::cli {
+
+bool use_color(const GlobalOptions& g, bool tty);
+
+// Text goes to stderr, like a compiler's; json, github and sarif go to stdout, to be piped.
+void print_diagnostics(const GlobalOptions& g, Io& io, const diag::Diagnostics& diags,
+                       const diag::Sources& sources);
+
+}  // namespace caxtool::cli

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+// Diagnostic helpers: severity names and ordering, shared by every renderer.
+#include "diag/diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace caxtool::diag {
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::kInfo:
+      return "info";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
+  }
+  return "error";
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+bool Diagnostics::has_at_least(Severity s) const {
+  return std::any_of(items_.begin(), items_.end(),
+                     [s](const Diagnostic& d) { return d.severity >= s; });
+}
+
+size_t Diagnostics::count(Severity s) const {
+  return static_cast<size_t>(std::count_if(
+      items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+}
+
+void Diagnostics::sort() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+  });
+}
+
+}  // namespace caxtool::diag

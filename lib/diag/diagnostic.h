@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+// Diagnostics are values: every check in lib/ returns them, and cli/ renders them once, in the
+// format the user asked for. A source range, a severity, the check's name, a message, a hint.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caxtool::diag {
+
+enum class Severity { kInfo, kWarning, kError };
+
+std::string_view severity_name(Severity s);
+
+struct Diagnostic {
+  std::string file;  // as the user named it; empty for diagnostics about no file
+  int line = 0;      // 1-based; 0 when there is no position
+  int column = 0;    // 1-based, in bytes
+  int end_line = 0;
+  int end_column = 0;
+  Severity severity = Severity::kError;
+  std::string check;    // e.g. "values/unknown-key"
+  std::string message;  // one line, no trailing period
+  std::string hint;     // optional: what to do about it
+};
+
+// A growing list with the questions callers ask of it.
+class Diagnostics {
+ public:
+  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void append(const Diagnostics& other);
+  const std::vector<Diagnostic>& items() const { return items_; }
+  bool empty() const { return items_.empty(); }
+  size_t size() const { return items_.size(); }
+  bool has_at_least(Severity s) const;
+  size_t count(Severity s) const;
+  // Stable order: by file, then position; diagnostics without a file first.
+  void sort();
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace caxtool::diag

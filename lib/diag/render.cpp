@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: Apache-2.0
+// Renders diagnostics. Text is for people at a terminal (caret under the column, colour only
+// when asked), the other three are for machines and are kept byte-stable for golden tests.
+#include "diag/render.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+namespace caxtool::diag {
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kRed = "\x1b[1;31m";
+constexpr std::string_view kYellow = "\x1b[1;33m";
+constexpr std::string_view kCyan = "\x1b[1;36m";
+constexpr std::string_view kGreen = "\x1b[1;32m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+std::string_view severity_color(Severity s) {
+  switch (s) {
+    case Severity::kError:
+      return kRed;
+    case Severity::kWarning:
+      return kYellow;
+    case Severity::kInfo:
+      return kCyan;
+  }
+  return kRed;
+}
+
+// The caret line: keep tabs so the caret lines up under tab-indented source, count UTF-8
+// code points rather than bytes so it lines up under non-ASCII text.
+std::string caret_padding(std::string_view line, int column) {
+  std::string pad;
+  size_t limit = std::min(line.size(), static_cast<size_t>(column > 0 ? column - 1 : 0));
+  for (size_t i = 0; i < limit; ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c == '\t') {
+      pad += '\t';
+    } else if ((c & 0xC0) != 0x80) {
+      pad += ' ';
+    }
+  }
+  return pad;
+}
+
+int caret_width(const Diagnostic& d, std::string_view line) {
+  if (d.end_line != d.line || d.end_column <= d.column) return 1;
+  int max = static_cast<int>(line.size()) - d.column + 1;
+  return std::max(1, std::min(d.end_column - d.column, max));
+}
+
+std::string summary_text(const Diagnostics& diags) {
+  auto plural = [](size_t n, std::string_view word) {
+    return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+  };
+  return plural(diags.count(Severity::kError), "error") + ", " +
+         plural(diags.count(Severity::kWarning), "warning");
+}
+
+// GitHub workflow commands escape %, CR and LF in the message, and also : and , in properties.
+std::string github_escape(std::string_view s, bool property) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "text") return Format::kText;
+  if (name == "json") return Format::kJson;
+  if (name == "github") return Format::kGithub;
+  if (name == "sarif") return Format::kSarif;
+  return std::nullopt;
+}
+
+void render(std::ostream& out, const Diagnostics& diags, const Sources& sources,
+            const RenderOptions& options) {
+  switch (options.format) {
+    case Format::kText:
+      render_text(out, diags, sources, options.color);
+      return;
+    case Format::kJson:
+      render_json(out, diags);
+      return;
+    case Format::kGithub:
+      render_github(out, diags);
+      return;
+    case Format::kSarif:
+      render_sarif(out, diags, options.tool_version);
+      return;
+  }
+}
+
+void render_text(std::ostream& out, const Diagnostics& diags, const Sources& sources, bool color) {
+  auto paint = [color](std::string_view code, std::string_view text) {
+    return color ? std::string(code) + std::string(text) + std::string(kReset) : std::string(text);
+  };
+  for (const Diagnostic& d : diags.items()) {
+    std::string where = d.file;
+    if (d.line > 0) where += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+    if (!where.empty()) out << paint(kBold, where + ":") << ' ';
+    out << paint(severity_color(d.severity), std::string(severity_name(d.severity)) + ":") << ' '
+        << d.message;
+    if (!d.check.empty()) out << " [" << d.check << ']';
+    out << '\n';
+    if (auto line = sources.line(d.file, d.line)) {
+      std::string num = std::to_string(d.line);
+      std::string gutter(num.size(), ' ');
+      out << ' ' << num << " | " << *line << '\n';
+      std::string carets = "^" + std::string(static_cast<size_t>(caret_width(d, *line) - 1), '~');
+      out << ' ' << gutter << " | " << caret_padding(*line, d.column) << paint(kGreen, carets)
+          << '\n';
+    }
+    if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
+  }
+  if (!diags.empty()) out << summary_text(diags) << '\n';
+}
+
+void render_json(std::ostream& out, const Diagnostics& diags) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : diags.items()) {
+    list.push_back({{"file", d.file},
+                    {"line", d.line},
+                    {"column", d.column},
+                    {"end_line", d.end_line},
+                    {"end_column", d.end_column},
+                    {"severity", severity_name(d.severity)},
+                    {"check", d.check},
+                    {"message", d.message},
+                    {"hint", d.hint}});
+  }
+  nlohmann::ordered_json doc = {{"diagnostics", list},
+                                {"summary",
+                                 {{"errors", diags.count(Severity::kError)},
+                                  {"warnings", diags.count(Severity::kWarning)},
+                                  {"infos", diags.count(Severity::kInfo)}}}};
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void render_github(std::ostream& out, const Diagnostics& diags) {
+  for (const Diagnostic& d : diags.items()) {
+    std::string_view cmd = d.severity == Severity::kError     ? "error"
+                           : d.severity == Severity::kWarning ? "warning"
+                                                              : "notice";
+    out << "::" << cmd << ' ';
+    std::string props;
+    auto prop = [&props](std::string_view key, const std::string& value) {
+      if (!props.empty()) props += ',';
+      props += std::string(key) + "=" + value;
+    };
+    if (!d.file.empty()) prop("file", github_escape(d.file, true));
+    if (d.line > 0) {
+      prop("line", std::to_string(d.line));
+      prop("col", std::to_string(d.column));
+      if (d.end_line > 0) {
+        prop("endLine", std::to_string(d.end_line));
+        prop("endColumn", std::to_string(d.end_column));
+      }
+    }
+    if (!d.check.empty()) prop("title", github_escape(d.check, true));
+    std::string message = d.message;
+    if (!d.hint.empty()) message += "\n" + d.hint;
+    out << props << "::" << github_escape(message, false) << '\n';
+  }
+}
+
+void render_sarif(std::ostream& out, const Diagnostics& diags, std::string_view tool_version) {
+  using Json = nlohmann::ordered_json;
+  std::set<std::string> rule_ids;
+  for (const Diagnostic& d : diags.items()) rule_ids.insert(d.check.empty() ? "caxtool" : d.check);
+  Json rules = Json::array();
+  std::map<std::string, size_t> rule_index;
+  for (const std::string& id : rule_ids) {
+    rule_index[id] = rules.size();
+    rules.push_back({{"id", id}});
+  }
+  Json results = Json::array();
+  for (const Diagnostic& d : diags.items()) {
+    std::string id = d.check.empty() ? "caxtool" : d.check;
+    std::string_view level = d.severity == Severity::kError     ? "error"
+                             : d.severity == Severity::kWarning ? "warning"
+                                                                : "note";
+    std::string text = d.message;
+    if (!d.hint.empty()) text += " (" + d.hint + ")";
+    Json result = {{"ruleId", id},
+                   {"ruleIndex", rule_index[id]},
+                   {"level", level},
+                   {"message", {{"text", text}}}};
+    if (!d.file.empty()) {
+      Json physical = {{"artifactLocation", {{"uri", d.file}}}};
+      if (d.line > 0) {
+        Json region = {{"startLine", d.line}, {"startColumn", std::max(1, d.column)}};
+        if (d.end_line >= d.line && d.end_line > 0) {
+          region["endLine"] = d.end_line;
+          region["endColumn"] = std::max(1, d.end_column);
+        }
+        physical["region"] = region;
+      }
+      result["locations"] = Json::array({{{"physicalLocation", physical}}});
+    }
+    results.push_back(result);
+  }
+  Json doc = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       Json::array({{{"tool",
+                      {{"driver",
+                        {{"name", "caxtool"},
+                         {"version", std::string(tool_version)},
+                         {"rules", rules}}}}},
+                     {"results", results}}})}};
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace caxtool::diag

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: Apache-2.0
+// The text of every file a run read, kept so a diagnostic can show its source line and caret
+// without reading the file again (it may have changed, or been stdin).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace caxtool::diag {
+
+class Sources {
+ public:
+  void add(std::string file, std::string text) { files_[std::move(file)] = std::move(text); }
+  const std::string* text(const std::string& file) const;
+  // The 1-based line `line` of `file`, without its newline; nullopt if unknown.
+  std::optional<std::string_view> line(const std::string& file, int line) const;
+
+ private:
+  std::map<std::string, std::string> files_;
+};
+
+}  // namespace caxtool::diag

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+// The YAML tree every caxtool loader reads: scalars, sequences and mappings, each node with its
+// 1-based line and byte column, so any later check can point at the exact spot.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace caxtool::yaml {
+
+struct Mark {
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in bytes
+};
+
+enum class Kind { kScalar, kSequence, kMapping };
+enum class Style { kPlain, kSingleQuoted, kDoubleQuoted, kLiteral, kFolded, kFlow, kBlock };
+
+struct Node {
+  Kind kind = Kind::kScalar;
+  Style style = Style::kPlain;
+  Mark start, end;
+  std::string tag;    // explicit tag as written ("!!str"), empty when none
+  std::string value;  // scalars only
+  // Sequences: the items. Mappings: key, value, key, value, ...
+  std::vector<Node> children;
+
+  bool is_scalar() const { return kind == Kind::kScalar; }
+  bool is_sequence() const { return kind == Kind::kSequence; }
+  bool is_mapping() const { return kind == Kind::kMapping; }
+  // A plain `~`, `null`, `Null`, `NULL` or empty scalar, as YAML 1.2's core schema has it.
+  bool is_null() const;
+  // A scalar that was quoted or explicitly tagged !!str: never a number, bool or null.
+  bool is_quoted() const;
+  size_t entry_count() const { return is_mapping() ? children.size() / 2 : 0; }
+  const Node& key(size_t i) const { return children[2 * i]; }
+  const Node& val(size_t i) const { return children[2 * i + 1]; }
+  // The value for a scalar key, or nullptr.
+  const Node* get(std::string_view key) const;
+  std::string_view kind_name() const;
+};
+
+struct Document {
+  Node root;
+  bool empty = true;  // a stream with no content at all
+};
+
+struct ParseOptions {
+  bool allow_duplicate_keys = false;
+  // Aliases are expanded by copying; this bounds the copies (billion laughs).
+  size_t max_nodes = 5'000'000;
+};
+
+struct ParseResult {
+  std::vector<Document> documents;
+  diag::Diagnostics diagnostics;
+  bool ok() const { return !diagnostics.has_at_least(diag::Severity::kError); }
+};
+
+// Parses every document in `text`. `file` only labels the diagnostics.
+ParseResult parse(std::string_view text, const std::string& file, const ParseOptions& options = {});
+
+}  // namespace caxtool::yaml

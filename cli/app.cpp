@@ -17,6 +17,7 @@ std::unique_ptr<AppModel> build_app() {
   model->app = std::make_unique<CLI::App>(
       "caxtool: generate, check, query and size Prometheus-based monitoring", "caxtool");
   CLI::App& app = *model->app;
+  app.set_help_flag("-h,--help", "print help and exit");
   app.set_version_flag("--version", std::string("caxtool ") + kVersion, "print the version and exit");
   app.fallthrough();
   app.require_subcommand(0, 1);
@@ -34,6 +35,7 @@ std::unique_ptr<AppModel> build_app() {
   for (const CommandInfo& info : command_table()) {
     CLI::App* sub = app.add_subcommand(std::string(info.name), std::string(info.summary));
     sub->footer(std::string(info.description));
+    sub->set_help_flag("-h,--help", "print help and exit");
     auto cmd = info.make();
     cmd->setup(*sub, model->choices);
     model->commands.push_back(std::move(cmd));

@@ -110,7 +110,6 @@ std::string bash_script(const AppModel& m) {
       << join(words_of(globals), " ") << "\" -- \"$cur\")) ;;\n";
   for (const CLI::App* sub : m.subcommands) {
     auto words = words_of(options_of(*sub, m.choices));
-    words.push_back("--help");
     out << "    " << sub->get_name() << ") COMPREPLY=($(compgen -W \"" << join(words, " ")
         << "\" -- \"$cur\")) ;;\n";
   }
@@ -303,9 +302,7 @@ std::string man_page(const AppModel& m) {
          "options.\n"
       << ".SH GLOBAL OPTIONS\n";
   man_options(out, options_of(*m.app, m.choices));
-  out << ".TP\n\\fB\\-\\-version\\fR\nprint the version and exit\n"
-      << ".TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nprint help and exit\n"
-      << ".SH COMMANDS\n";
+  out << ".SH COMMANDS\n";
   for (size_t i = 0; i < m.subcommands.size(); ++i) {
     const CLI::App* sub = m.subcommands[i];
     const CommandInfo& info = command_table()[i];

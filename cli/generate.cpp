@@ -30,7 +30,7 @@ std::string_view state_name(generate::FileState s) {
 
 class GenerateCommand : public Command {
  public:
-  void setup(CLI::App& sub, Choices&) override {
+  void setup(CLI::App& sub, Choices& choices) override {
     sub.add_option("--values", values_file_, "values file (YAML, apiVersion: caxtool/v1)")
         ->type_name("FILE");
     sub.add_option("--set", options_.sets,
@@ -39,11 +39,12 @@ class GenerateCommand : public Command {
         ->allow_extra_args(false);
     sub.add_option("--out", options_.out_dir, "output directory (default: ./caxton-monitoring)")
         ->type_name("DIR");
-    sub.add_option("--only", options_.only,
-                   "only these kinds: alertmanager, collector, grafana, prometheus, rules")
-        ->type_name("KIND,...")
-        ->delimiter(',')
-        ->allow_extra_args(false);
+    auto* only = sub.add_option("--only", options_.only,
+                                "only these kinds: alertmanager, collector, grafana, prometheus, rules")
+                     ->type_name("KIND,...")
+                     ->delimiter(',')
+                     ->allow_extra_args(false);
+    choices.set(only, {std::begin(generate::kKinds), std::end(generate::kKinds)});
     sub.add_flag("--force", options_.force, "overwrite files that differ from what would be written");
     auto* dry = sub.add_flag("--dry-run", options_.dry_run, "print what would be written; write nothing");
     auto* diff = sub.add_flag("--diff", options_.diff,

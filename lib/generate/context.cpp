@@ -26,6 +26,8 @@ using nlohmann::json;
 constexpr std::string_view kOrchestratorInstance = "orchestrator:9090";
 constexpr std::string_view kAgentInstance = "agent-1:9091";
 constexpr std::string_view kAgentType = "planner";
+constexpr std::string_view kQuietAgentInstance = "agent-2:9092";
+constexpr std::string_view kQuietAgentType = "worker";
 
 // --- Reading values defensively: a missing key or a wrong type falls back to the default. ---
 
@@ -307,7 +309,15 @@ json rules_part(const json& v) {
 
 // Threshold texts for the annotations, in the format the annotation prints $value in.
 json alerts_part(const json& v) {
+  auto on = [&](std::string_view alert) {
+    return get_bool(v, "alerts." + std::string(alert) + ".enabled", true);
+  };
   return {
+      // A group with no enabled alert is left out.
+      {"criticalGroup", on("highErrorRate") || on("orchestratorDown") || on("highMemoryUsage")},
+      {"performanceGroup", on("highLatency") || on("lowThroughput")},
+      {"any", on("highErrorRate") || on("orchestratorDown") || on("highMemoryUsage") ||
+                  on("highLatency") || on("lowThroughput")},
       {"highErrorRate",
        {{"thresholdText",
          humanize_percentage(get_number(v, "alerts.highErrorRate.threshold", 0.01))}}},
@@ -371,6 +381,12 @@ json tests_part(const json& v, const json& rules, const json& alerts) {
       {"orchestratorInstance", std::string(kOrchestratorInstance)},
       {"agentInstance", std::string(kAgentInstance)},
       {"agentType", std::string(kAgentType)},
+      {"quietAgentInstance", std::string(kQuietAgentInstance)},
+      {"quietAgentType", std::string(kQuietAgentType)},
+      // The idle test group only checks these three alerts.
+      {"idleGroup", get_bool(v, "alerts.orchestratorDown.enabled", true) ||
+                        get_bool(v, "alerts.lowThroughput.enabled", true) ||
+                        get_bool(v, "alerts.highErrorRate.enabled", true)},
       {"separateAgentLabel", separate},
       {"infIncrement", format_number(step_s)},
       {"healthy",

@@ -59,10 +59,10 @@ std::vector<Edit> diff_lines(const std::vector<std::string_view>& a,
         edits.push_back({Op::kKeep, a[head + i]});
         ++i;
         ++j;
-      } else if (j < m && (i == n || cell(i, j + 1) >= cell(i + 1, j))) {
-        edits.push_back({Op::kAdd, b[head + j++]});
+      } else if (i < n && (j == m || cell(i + 1, j) >= cell(i, j + 1))) {
+        edits.push_back({Op::kDel, a[head + i++]});  // deletions first, as diff -u
       } else {
-        edits.push_back({Op::kDel, a[head + i++]});
+        edits.push_back({Op::kAdd, b[head + j++]});
       }
     }
   } else {

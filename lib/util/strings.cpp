@@ -25,6 +25,12 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 std::string closest_match(std::string_view word, std::span<const std::string_view> candidates) {
   size_t best = SIZE_MAX;
   std::string_view pick;
+  // A truncated word ("complet") is as plausible as a typo.
+  if (word.size() >= 3) {
+    for (std::string_view c : candidates) {
+      if (c.substr(0, word.size()) == word) return std::string(c);
+    }
+  }
   for (std::string_view c : candidates) {
     size_t d = edit_distance(word, c);
     if (d < best) {

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+// Replays saved fuzz cases (every crash a fuzzer found stays in fuzz/corpus/) without libFuzzer,
+// so plain g++ and the sanitizer build run them under ctest.
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+int caxtool_fuzz_yaml(const uint8_t* data, size_t size);
+int caxtool_fuzz_values(const uint8_t* data, size_t size);
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: fuzz_replay yaml|values DIR\n");
+    return 2;
+  }
+  auto target = std::strcmp(argv[1], "yaml") == 0     ? caxtool_fuzz_yaml
+                : std::strcmp(argv[1], "values") == 0 ? caxtool_fuzz_values
+                                                      : nullptr;
+  if (target == nullptr) {
+    std::fprintf(stderr, "unknown target %s\n", argv[1]);
+    return 2;
+  }
+  size_t count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(argv[2])) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    target(bytes.data(), bytes.size());
+    ++count;
+  }
+  std::printf("replayed %zu cases\n", count);
+  return count > 0 ? 0 : 1;
+}

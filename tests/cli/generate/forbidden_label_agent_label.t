@@ -1,0 +1,13 @@
+# conversation_id as metrics.agentLabel is refused.
+$ caxtool generate --values values.yaml --dry-run
+--- file values.yaml
+apiVersion: caxtool/v1
+metrics:
+  agentLabel: conversation_id
+--- stderr
+values.yaml:3:15: error: metrics.agentLabel: label "conversation_id" is forbidden: its values are unbounded, so every new one makes new series [values/forbidden-label]
+ 3 |   agentLabel: conversation_id
+   |               ^~~~~~~~~~~~~~~
+  hint: keep per-request IDs on spans and logs, or attach them to latency histograms as exemplars, never as metric labels
+1 error, 0 warnings
+--- exit 1

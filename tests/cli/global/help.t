@@ -1,0 +1,22 @@
+# --help lists the global options and the commands from the command table.
+$ caxtool --help
+--- stdout
+caxtool: generate, check, query and size Prometheus-based monitoring
+Usage: caxtool [OPTIONS] [SUBCOMMAND]
+
+Options:
+  -h,--help                   Print this help message and exit
+  --version                   print the version and exit
+  --format FORMAT:{text,json,github,sarif}
+                              how findings are reported (default: text)
+  --color WHEN:{auto,always,never}
+                              colour in text output; auto means on a terminal and without NO_COLOR
+  -q,--quiet                  print only findings and errors
+  -v,--verbose                say more about what is being done
+
+
+Subcommands:
+  completion                  print a shell completion script (bash, zsh or fish)
+  generate                    write the monitoring stack for a Caxton deployment
+
+--- exit 0

@@ -18,7 +18,8 @@ std::unique_ptr<AppModel> build_app() {
       "caxtool: generate, check, query and size Prometheus-based monitoring", "caxtool");
   CLI::App& app = *model->app;
   app.set_help_flag("-h,--help", "print help and exit");
-  app.set_version_flag("--version", std::string("caxtool ") + kVersion, "print the version and exit");
+  app.set_version_flag("--version", std::string("caxtool ") + kVersion,
+                       "print the version and exit");
   app.fallthrough();
   app.require_subcommand(0, 1);
   GlobalOptions& g = model->global;

@@ -34,7 +34,9 @@ struct GlobalOptions {
 // Option values the completions should offer (CLI11 keeps no list we could read back).
 class Choices {
  public:
-  void set(const CLI::Option* opt, std::vector<std::string> values) { map_[opt] = std::move(values); }
+  void set(const CLI::Option* opt, std::vector<std::string> values) {
+    map_[opt] = std::move(values);
+  }
   const std::vector<std::string>* get(const CLI::Option* opt) const {
     auto it = map_.find(opt);
     return it == map_.end() ? nullptr : &it->second;

@@ -9,12 +9,15 @@ const std::vector<CommandInfo>& command_table() {
   static const std::vector<CommandInfo> kCommands = {
       {"completion", "print a shell completion script (bash, zsh or fish)",
        "Prints a completion script for the named shell on standard output. Load it with "
-       "`source <(caxtool completion bash)`, `caxtool completion zsh > \"${fpath[1]}/_caxtool\"` or "
-       "`caxtool completion fish | source`. The scripts are generated from the same command table as "
+       "`source <(caxtool completion bash)`, `caxtool completion zsh > \"${fpath[1]}/_caxtool\"` "
+       "or "
+       "`caxtool completion fish | source`. The scripts are generated from the same command table "
+       "as "
        "this help and the man page.",
        make_completion_command},
       {"generate", "write the monitoring stack for a Caxton deployment",
-       "Writes prometheus.yml with its flags file, alert and recording rules with their unit tests, "
+       "Writes prometheus.yml with its flags file, alert and recording rules with their unit "
+       "tests, "
        "the OpenTelemetry Collector config, Grafana dashboards and provisioning, and the "
        "Alertmanager config, from templates compiled into caxtool. Values come from the built-in "
        "defaults (print them with --show-values), a values file (--values, schema caxtool/v1) and "

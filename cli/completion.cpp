@@ -32,8 +32,6 @@ class CompletionCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_completion_command() {
-  return std::make_unique<CompletionCommand>();
-}
+std::unique_ptr<Command> make_completion_command() { return std::make_unique<CompletionCommand>(); }
 
 }  // namespace caxtool::cli

@@ -56,7 +56,8 @@ std::string sh_single_quote(std::string_view s) {
 // ---- bash ----
 
 std::string value_completion_bash(const OptionDoc& o) {
-  if (!o.choices.empty()) return "COMPREPLY=($(compgen -W \"" + join(o.choices, " ") + "\" -- \"$cur\"))";
+  if (!o.choices.empty())
+    return "COMPREPLY=($(compgen -W \"" + join(o.choices, " ") + "\" -- \"$cur\"))";
   if (o.value_name == "FILE") return "COMPREPLY=($(compgen -f -- \"$cur\"))";
   if (o.value_name == "DIR") return "COMPREPLY=($(compgen -d -- \"$cur\"))";
   return "COMPREPLY=()";
@@ -93,7 +94,8 @@ std::string bash_script(const AppModel& m) {
       << "  case \"$cmd:$prev\" in\n";
   for (const OptionDoc& o : globals) {
     if (o.value_name.empty() || o.positional) continue;
-    for (const auto& l : o.longs) out << "    *:--" << l << ") " << value_completion_bash(o) << "; return ;;\n";
+    for (const auto& l : o.longs)
+      out << "    *:--" << l << ") " << value_completion_bash(o) << "; return ;;\n";
   }
   for (const CLI::App* sub : m.subcommands) {
     for (const OptionDoc& o : options_of(*sub, m.choices)) {
@@ -313,8 +315,8 @@ std::string man_page(const AppModel& m) {
     auto opts = options_of(*sub, m.choices);
     for (const OptionDoc& o : opts) {
       if (o.positional) {
-        out << ".PP\nArgument \\fI" << roff_escape(o.value_name) << "\\fR: "
-            << roff_escape(o.description);
+        out << ".PP\nArgument \\fI" << roff_escape(o.value_name)
+            << "\\fR: " << roff_escape(o.description);
         if (!o.choices.empty()) out << " (" << roff_escape(join(o.choices, ", ")) << ")";
         out << ".\n";
       }

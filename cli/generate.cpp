@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // `caxtool generate`: binds flags into GenerateOptions, calls lib/generate, reports.
+#include "generate/generate.h"
+
 #include <iostream>
 
 #include "command.h"
 #include "exit_codes.h"
-#include "generate/generate.h"
 #include "generate/values.h"
 #include "output.h"
 #include "util/diff.h"
@@ -33,22 +34,27 @@ class GenerateCommand : public Command {
   void setup(CLI::App& sub, Choices& choices) override {
     sub.add_option("--values", values_file_, "values file (YAML, apiVersion: caxtool/v1)")
         ->type_name("FILE");
-    sub.add_option("--set", options_.sets,
-                   "override one value, e.g. --set alerts.highErrorRate.threshold=0.05 (repeatable)")
+    sub.add_option(
+           "--set", options_.sets,
+           "override one value, e.g. --set alerts.highErrorRate.threshold=0.05 (repeatable)")
         ->type_name("KEY=VALUE")
         ->allow_extra_args(false);
     sub.add_option("--out", options_.out_dir, "output directory (default: ./caxton-monitoring)")
         ->type_name("DIR");
-    auto* only = sub.add_option("--only", options_.only,
-                                "only these kinds: alertmanager, collector, grafana, prometheus, rules")
-                     ->type_name("KIND,...")
-                     ->delimiter(',')
-                     ->allow_extra_args(false);
+    auto* only =
+        sub.add_option("--only", options_.only,
+                       "only these kinds: alertmanager, collector, grafana, prometheus, rules")
+            ->type_name("KIND,...")
+            ->delimiter(',')
+            ->allow_extra_args(false);
     choices.set(only, {std::begin(generate::kKinds), std::end(generate::kKinds)});
-    sub.add_flag("--force", options_.force, "overwrite files that differ from what would be written");
-    auto* dry = sub.add_flag("--dry-run", options_.dry_run, "print what would be written; write nothing");
-    auto* diff = sub.add_flag("--diff", options_.diff,
-                              "show what would change in the output directory; exit 1 if anything would");
+    sub.add_flag("--force", options_.force,
+                 "overwrite files that differ from what would be written");
+    auto* dry =
+        sub.add_flag("--dry-run", options_.dry_run, "print what would be written; write nothing");
+    auto* diff =
+        sub.add_flag("--diff", options_.diff,
+                     "show what would change in the output directory; exit 1 if anything would");
     dry->excludes(diff);
     sub.add_flag("--show-values", show_values_,
                  "print the built-in default values (the documented schema) and exit");
@@ -91,8 +97,8 @@ class GenerateCommand : public Command {
                  << '\n';
         }
       }
-      io.out << written << " of " << result.files.size() << " files written to "
-             << options_.out_dir << '\n';
+      io.out << written << " of " << result.files.size() << " files written to " << options_.out_dir
+             << '\n';
     }
     return to_int(result.code);
   }

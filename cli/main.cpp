@@ -17,8 +17,8 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   std::ios::sync_with_stdio(false);
-  caxtool::cli::Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) != 0,
-                      isatty(STDERR_FILENO) != 0, &g_interrupted};
+  caxtool::cli::Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) != 0, isatty(STDERR_FILENO) != 0,
+                      &g_interrupted};
   int code = caxtool::cli::run_cli(argc, argv, io);
   std::cout.flush();
   return code;

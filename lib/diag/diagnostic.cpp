@@ -29,8 +29,8 @@ bool Diagnostics::has_at_least(Severity s) const {
 }
 
 size_t Diagnostics::count(Severity s) const {
-  return static_cast<size_t>(std::count_if(
-      items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(),
+                                           [s](const Diagnostic& d) { return d.severity == s; }));
 }
 
 void Diagnostics::sort() {

@@ -228,12 +228,11 @@ void render_sarif(std::ostream& out, const Diagnostics& diags, std::string_view 
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
       {"runs",
-       Json::array({{{"tool",
-                      {{"driver",
-                        {{"name", "caxtool"},
-                         {"version", std::string(tool_version)},
-                         {"rules", rules}}}}},
-                     {"results", results}}})}};
+       Json::array(
+           {{{"tool",
+              {{"driver",
+                {{"name", "caxtool"}, {"version", std::string(tool_version)}, {"rules", rules}}}}},
+             {"results", results}}})}};
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

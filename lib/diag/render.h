@@ -18,7 +18,7 @@ std::optional<Format> parse_format(std::string_view name);
 
 struct RenderOptions {
   Format format = Format::kText;
-  bool color = false;     // ANSI colour, text format only
+  bool color = false;  // ANSI colour, text format only
   std::string_view tool_version;
 };
 

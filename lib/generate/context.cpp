@@ -122,17 +122,22 @@ bool version_at_least(std::string_view version, int64_t major, int64_t minor) {
   return have_major > major || (have_major == major && have_minor >= minor);
 }
 
-// --- Go's template functions, as Prometheus defines them (template/template.go). Go's "%.4g"
-// and C's agree for finite numbers, which are all these ever see. ---
+// --- Go's template functions, as Prometheus defines them (template/template.go), with their
+// precision of 4 significant digits ("%.4g"; Go's and C's agree for finite numbers, which are all
+// these ever see). The thresholds printed into annotations use 6, so 0.999999 does not read as
+// 100%. ---
 
-std::string go_g4(double v) {
+constexpr int kGoPrecision = 4;
+constexpr int kThresholdPrecision = 6;
+
+std::string go_g(double v, int precision) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
+  std::snprintf(buf, sizeof buf, "%.*g", precision, v);
   return buf;
 }
 
-std::string humanize(double v) {
-  if (v == 0 || !std::isfinite(v)) return go_g4(v);
+std::string humanize(double v, int precision = kGoPrecision) {
+  if (v == 0 || !std::isfinite(v)) return go_g(v, precision);
   std::string prefix;
   if (std::fabs(v) >= 1) {
     for (const char* p : {"k", "M", "G", "T", "P", "E", "Z", "Y"}) {
@@ -140,30 +145,30 @@ std::string humanize(double v) {
       prefix = p;
       v /= 1000;
     }
-    return go_g4(v) + prefix;
+    return go_g(v, precision) + prefix;
   }
   for (const char* p : {"m", "u", "n", "p", "f", "a", "z", "y"}) {
     if (std::fabs(v) >= 1) break;
     prefix = p;
     v *= 1000;
   }
-  return go_g4(v) + prefix;
+  return go_g(v, precision) + prefix;
 }
 
-std::string humanize1024(double v) {
-  if (std::fabs(v) <= 1 || !std::isfinite(v)) return go_g4(v);
+std::string humanize1024(double v, int precision = kGoPrecision) {
+  if (std::fabs(v) <= 1 || !std::isfinite(v)) return go_g(v, precision);
   std::string prefix;
   for (const char* p : {"ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi", "Yi"}) {
     if (std::fabs(v) < 1024) break;
     prefix = p;
     v /= 1024;
   }
-  return go_g4(v) + prefix;
+  return go_g(v, precision) + prefix;
 }
 
-std::string humanize_duration(double v) {
-  if (!std::isfinite(v)) return go_g4(v);
-  if (v == 0) return go_g4(v) + "s";
+std::string humanize_duration(double v, int precision = kGoPrecision) {
+  if (!std::isfinite(v)) return go_g(v, precision);
+  if (v == 0) return go_g(v, precision) + "s";
   if (std::fabs(v) >= 1) {
     std::string sign = v < 0 ? "-" : "";
     v = std::fabs(v);
@@ -176,7 +181,7 @@ std::string humanize_duration(double v) {
     if (days != 0) return sign + s(days) + "d " + s(hours) + "h " + s(minutes) + "m " + s(seconds) + "s";
     if (hours != 0) return sign + s(hours) + "h " + s(minutes) + "m " + s(seconds) + "s";
     if (minutes != 0) return sign + s(minutes) + "m " + s(seconds) + "s";
-    return sign + go_g4(v) + "s";
+    return sign + go_g(v, precision) + "s";
   }
   std::string prefix;
   for (const char* p : {"m", "u", "n", "p", "f", "a", "z", "y"}) {
@@ -184,10 +189,12 @@ std::string humanize_duration(double v) {
     prefix = p;
     v *= 1000;
   }
-  return go_g4(v) + prefix + "s";
+  return go_g(v, precision) + prefix + "s";
 }
 
-std::string humanize_percentage(double v) { return go_g4(v * 100) + "%"; }
+std::string humanize_percentage(double v, int precision = kGoPrecision) {
+  return go_g(v * 100, precision) + "%";
+}
 
 // --- Fixture numbers. Firing and quiet inputs sit a factor 1.5 or more from the threshold, and
 // are "round" (2 or 5 times a power of ten) where Prometheus computes the value the test shows:
@@ -237,7 +244,14 @@ int64_t eval_time_ms(int64_t window_ms, int64_t for_ms) {
   return (t + 59999) / 60000 * 60000;
 }
 
-// "p95", "p99_9": the quantile as a percentage, legal in a recording rule name.
+// "p95", "p99.9": the quantile as a percentage, for text.
+std::string quantile_text(double q) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "p%.10g", q * 100);
+  return buf;
+}
+
+// "p95", "p99_9": the same, legal in a recording rule name.
 std::string quantile_name(double q) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.10g", q * 100);
@@ -296,10 +310,12 @@ json prometheus_part(const json& v) {
 
 json rules_part(const json& v) {
   std::string window = get_string(v, "metrics.rateWindow", "5m");
-  std::string q = quantile_name(get_number(v, "alerts.highLatency.quantile", 0.95));
+  double quantile = get_number(v, "alerts.highLatency.quantile", 0.95);
+  std::string q = quantile_name(quantile);
   return {
       {"window", window},
       {"quantileName", q},
+      {"quantileText", quantile_text(quantile)},
       {"messagesRate", "caxton:messages_processed:rate" + window},
       {"errorsRate", "caxton:errors:rate" + window},
       {"errorRatio", "caxton:errors:ratio_rate" + window},
@@ -320,17 +336,21 @@ json alerts_part(const json& v) {
                   on("highLatency") || on("lowThroughput")},
       {"highErrorRate",
        {{"thresholdText",
-         humanize_percentage(get_number(v, "alerts.highErrorRate.threshold", 0.01))}}},
+         humanize_percentage(get_number(v, "alerts.highErrorRate.threshold", 0.01),
+                             kThresholdPrecision)}}},
       {"highMemoryUsage",
        {{"thresholdText",
-         humanize1024(get_number(v, "alerts.highMemoryUsage.thresholdBytes", 1073741824.0)) +
+         humanize1024(get_number(v, "alerts.highMemoryUsage.thresholdBytes", 1073741824.0),
+                      kThresholdPrecision) +
              "B"}}},
       {"highLatency",
        {{"thresholdText",
-         humanize_duration(get_number(v, "alerts.highLatency.thresholdSeconds", 1))}}},
+         humanize_duration(get_number(v, "alerts.highLatency.thresholdSeconds", 1),
+                           kThresholdPrecision)}}},
       {"lowThroughput",
        {{"thresholdText",
-         humanize(get_number(v, "alerts.lowThroughput.thresholdPerSecond", 10)) + "/s"}}},
+         humanize(get_number(v, "alerts.lowThroughput.thresholdPerSecond", 10), kThresholdPrecision) +
+             "/s"}}},
   };
 }
 
@@ -421,7 +441,7 @@ json tests_part(const json& v, const json& rules, const json& alerts) {
       {"highLatency",
        {{"evalTime", format_duration(eval_latency)},
         {"summary", service + ": high message latency"},
-        {"description", rules["quantileName"].get<std::string>() + " message latency" +
+        {"description", rules["quantileText"].get<std::string>() + " message latency" +
                             window_text + " is " + humanize_duration(latency * 2) +
                             " (threshold " +
                             alerts["highLatency"]["thresholdText"].get<std::string>() + ")."}}},

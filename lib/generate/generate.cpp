@@ -42,8 +42,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 bool read_values_file(const std::string& path, std::string& text, GenerateResult& result) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    result.diagnostics.add(error(path, "io", "cannot read values file: " +
-                                                 std::string(std::strerror(errno))));
+    result.diagnostics.add(
+        error(path, "io", "cannot read values file: " + std::string(std::strerror(errno))));
     result.code = ExitCode::kCannotRun;
     return false;
   }
@@ -62,9 +62,9 @@ bool check_kinds(const std::vector<std::string>& only, GenerateResult& result) {
     std::string guess = util::closest_match(k, kinds);
     std::string all;
     for (auto name : kinds) all += (all.empty() ? "" : ", ") + std::string(name);
-    result.diagnostics.add(error("", "usage", "--only: unknown kind \"" + k + "\"",
-                                 guess.empty() ? "kinds are " + all
-                                               : "did you mean \"" + guess + "\"?"));
+    result.diagnostics.add(
+        error("", "usage", "--only: unknown kind \"" + k + "\"",
+              guess.empty() ? "kinds are " + all : "did you mean \"" + guess + "\"?"));
     ok = false;
   }
   if (!ok) result.code = ExitCode::kUsage;
@@ -81,8 +81,8 @@ void render_all(const nlohmann::json& context, const std::vector<std::string>& o
     if (!only.empty() && std::find(only.begin(), only.end(), kind) == only.end()) continue;
     RenderResult r = render_template(f.content, context);
     if (r.error) {
-      diag::Diagnostic d = error("templates/" + std::string(f.path), "generate/template",
-                                 r.error->message);
+      diag::Diagnostic d =
+          error("templates/" + std::string(f.path), "generate/template", r.error->message);
       d.line = r.error->line;
       d.column = r.error->column;
       result.diagnostics.add(std::move(d));
@@ -182,11 +182,9 @@ GenerateResult run_generate(const GenerateOptions& options) {
   if (result.code != ExitCode::kOk) return result;
 
   plan_against_disk(options, result);
-  bool conflicts = std::any_of(result.files.begin(), result.files.end(),
-                               [](const PlannedFile& f) {
-                                 return f.state == FileState::kConflict ||
-                                        f.state == FileState::kBlocked;
-                               });
+  bool conflicts = std::any_of(result.files.begin(), result.files.end(), [](const PlannedFile& f) {
+    return f.state == FileState::kConflict || f.state == FileState::kBlocked;
+  });
   if (options.dry_run) return result;
   if (options.diff) {
     bool changes = std::any_of(result.files.begin(), result.files.end(), [](const PlannedFile& f) {
@@ -198,9 +196,10 @@ GenerateResult run_generate(const GenerateOptions& options) {
   if (conflicts) {
     for (const PlannedFile& f : result.files) {
       if (f.state != FileState::kConflict) continue;
-      result.diagnostics.add(error(options.out_dir + "/" + f.path, "generate/conflict",
-                                   "file differs from what caxtool would write; nothing was written",
-                                   "see the change with --diff, overwrite with --force"));
+      result.diagnostics.add(
+          error(options.out_dir + "/" + f.path, "generate/conflict",
+                "file differs from what caxtool would write; nothing was written",
+                "see the change with --diff, overwrite with --force"));
     }
     result.code = ExitCode::kCannotRun;
     return result;

@@ -22,7 +22,7 @@ struct GenerateOptions {
   std::optional<std::string> values_file;  // path; nullopt for the built-in defaults
   std::vector<std::string> sets;           // --set KEY=VALUE
   std::string out_dir = "caxton-monitoring";
-  std::vector<std::string> only;           // kinds; empty for all
+  std::vector<std::string> only;  // kinds; empty for all
   bool force = false;
   bool dry_run = false;
   bool diff = false;

@@ -163,9 +163,9 @@ class Parser {
     if (auto err = parse_block(out, stop)) return err;
     if (i_ < tokens_.size()) {
       const Token& t = tokens_[i_];
-      return TemplateError{t.pos.line, t.pos.column,
-                           std::string(t.kind == Token::kElse ? "'else'" : "'end'") +
-                               " without an open block"};
+      return TemplateError{
+          t.pos.line, t.pos.column,
+          std::string(t.kind == Token::kElse ? "'else'" : "'end'") + " without an open block"};
     }
     return std::nullopt;
   }
@@ -385,10 +385,9 @@ class Renderer {
         std::vector<const json*> items;
         for (const auto& item : *v) items.push_back(&item);
         for (size_t k = 0; k < items.size(); ++k) {
-          scopes_.push_back(Scope{n.var, items[k],
-                                  json{{"index", k},
-                                       {"first", k == 0},
-                                       {"last", k + 1 == items.size()}}});
+          scopes_.push_back(
+              Scope{n.var, items[k],
+                    json{{"index", k}, {"first", k == 0}, {"last", k + 1 == items.size()}}});
           auto e = run(n.body, out);
           scopes_.pop_back();
           if (e) return e;
@@ -475,8 +474,8 @@ std::string yaml_quote(std::string_view s) {
         break;
       default:
         // YAML forbids C0/C1 controls and DEL unescaped, and folds NEL, LS and PS as line breaks.
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 ||
-            cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF) {
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
+            cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF) {
           append_u_escape(out, cp);
         } else {
           out.append(s.substr(i, len));

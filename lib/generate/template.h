@@ -25,9 +25,9 @@ struct RenderResult {
 RenderResult render_template(std::string_view source, const nlohmann::json& context);
 
 // The filters, exposed for tests and for code that writes these formats directly.
-std::string yaml_quote(std::string_view s);     // "..." safe as a YAML scalar
-std::string promql_quote(std::string_view s);   // "..." as a PromQL string literal
+std::string yaml_quote(std::string_view s);       // "..." safe as a YAML scalar
+std::string promql_quote(std::string_view s);     // "..." as a PromQL string literal
 std::string gotemplate_text(std::string_view s);  // literal text inside a Go template
-std::string format_number(double v);            // shortest round-trip
+std::string format_number(double v);              // shortest round-trip
 
 }  // namespace caxtool::generate

@@ -29,8 +29,8 @@ bool is_host(std::string_view s) {
   if (s.empty() || s.size() > 253) return false;
   if (s.front() == '[' && s.back() == ']') s = s.substr(1, s.size() - 2);  // IPv6 literal
   return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == ':' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == ':' || c == '_';
   });
 }
 
@@ -86,8 +86,8 @@ class Checker {
     if (spec.type == ValueType::kLabelMap) return convert_label_map(node, path);
     if (spec.type == ValueType::kLabelNames) return convert_label_names(node, path, spec);
     if (!node.is_scalar()) {
-      return fail(node, path, spec, "expected " + describe_type(spec) + ", got a " +
-                                        std::string(node.kind_name()));
+      return fail(node, path, spec,
+                  "expected " + describe_type(spec) + ", got a " + std::string(node.kind_name()));
     }
     if (node.is_null()) {
       return fail(node, path, spec, "expected " + describe_type(spec) + ", got nothing");
@@ -135,7 +135,8 @@ class Checker {
       std::string_view p = f.path;
       size_t dot = p.rfind('.');
       std::string_view f_parent = dot == std::string_view::npos ? "" : p.substr(0, dot);
-      if (f_parent == parent) siblings.push_back(p.substr(dot == std::string_view::npos ? 0 : dot + 1));
+      if (f_parent == parent)
+        siblings.push_back(p.substr(dot == std::string_view::npos ? 0 : dot + 1));
     }
     std::string guess = util::closest_match(k.value, siblings);
     std::string hint;
@@ -144,7 +145,8 @@ class Checker {
     } else {
       hint = "valid keys";
       hint += parent.empty() ? ": " : " in " + parent + ": ";
-      for (size_t i = 0; i < siblings.size(); ++i) hint += (i ? ", " : "") + std::string(siblings[i]);
+      for (size_t i = 0; i < siblings.size(); ++i)
+        hint += (i ? ", " : "") + std::string(siblings[i]);
     }
     std::string where = parent.empty() ? "" : " in " + parent;
     error(k, "values/unknown-key", "unknown key " + in_quotes(k.value) + where, hint);
@@ -186,8 +188,8 @@ class Checker {
   std::optional<json> convert_label_names(const Node& node, const std::string& path,
                                           const FieldSpec& spec) {
     if (!node.is_sequence()) {
-      return fail(node, path, spec, "expected a list of label names, got a " +
-                                        std::string(node.kind_name()));
+      return fail(node, path, spec,
+                  "expected a list of label names, got a " + std::string(node.kind_name()));
     }
     json out = json::array();
     bool ok = true;
@@ -241,8 +243,8 @@ class Checker {
         return json(s);
       case ValueType::kApiVersion:
         if (s != "caxtool/v1") {
-          return fail(node, path, spec, "unsupported apiVersion " + in_quotes(s) +
-                                            "; this caxtool reads caxtool/v1");
+          return fail(node, path, spec,
+                      "unsupported apiVersion " + in_quotes(s) + "; this caxtool reads caxtool/v1");
         }
         return json(s);
       case ValueType::kHost:
@@ -261,7 +263,8 @@ class Checker {
         double hi = spec.type == ValueType::kPort ? 65535 : spec.max;
         auto v = node.is_quoted() ? std::nullopt : parse_int(s);
         if (!v) return bad();
-        if (static_cast<double>(*v) < lo || static_cast<double>(*v) > hi) return bad("out of range");
+        if (static_cast<double>(*v) < lo || static_cast<double>(*v) > hi)
+          return bad("out of range");
         return json(*v);
       }
       case ValueType::kNumber: {
@@ -299,12 +302,12 @@ class Checker {
         if (dot == std::string::npos) return bad();
         auto major = parse_int(std::string_view(s).substr(0, dot));
         auto minor = parse_int(std::string_view(s).substr(dot + 1));
-        if (!major || !minor || *major < 2 || *major > 9 || *minor < 0 || *minor > 999) return bad();
+        if (!major || !minor || *major < 2 || *major > 9 || *minor < 0 || *minor > 999)
+          return bad();
         return json(s);
       }
       case ValueType::kUrlPath:
-        if (s.empty() || s[0] != '/' ||
-            s.find_first_of(" \t\n\"#?") != std::string::npos) {
+        if (s.empty() || s[0] != '/' || s.find_first_of(" \t\n\"#?") != std::string::npos) {
           return bad();
         }
         return json(s);
@@ -459,7 +462,8 @@ bool apply_set(const std::string& arg, json& data, diag::Diagnostics& diags,
       }
       std::string guess = util::closest_match(path, all);
       return usage("no such key " + in_quotes(path),
-                   guess.empty() ? "see caxtool generate --show-values" : "did you mean " + in_quotes(guess) + "?");
+                   guess.empty() ? "see caxtool generate --show-values"
+                                 : "did you mean " + in_quotes(guess) + "?");
     }
     map_key = path.substr(dot + 1);
     spec = parent;
@@ -638,8 +642,7 @@ class CrossChecker {
                  "two services cannot listen on one port of one host; change one port or host");
         }
       }
-      if (uses[i].host == agents_host && from <= to && uses[i].port >= from &&
-          uses[i].port <= to) {
+      if (uses[i].host == agents_host && from <= to && uses[i].port >= from && uses[i].port <= to) {
         report({uses[i].path, "targets.agents.portFrom", "targets.agents.portTo", uses[i].host_path,
                 "targets.agents.host"},
                "port " + std::to_string(uses[i].port) + " on host " + in_quotes(uses[i].host) +

@@ -28,7 +28,7 @@ struct Origin {
 };
 
 struct Values {
-  nlohmann::json data;                   // merged and typed: the template root
+  nlohmann::json data;                    // merged and typed: the template root
   std::map<std::string, Origin> origins;  // dotted path -> where the user set it
   diag::Diagnostics diagnostics;
   bool usage_error = false;  // a --set argument was malformed or named no key

@@ -137,7 +137,7 @@ constexpr std::array kSchema = std::to_array<FieldSpec>({
 });
 
 constexpr std::array<std::string_view, 10> kForbiddenLabels = {
-    "conversation_id", "message_id", "trace_id", "span_id", "request_id",
+    "conversation_id", "message_id", "trace_id", "span_id",  "request_id",
     "session_id",      "user_id",    "sender",   "receiver", "correlation_id"};
 
 std::string number_text(double v) {

@@ -20,14 +20,14 @@ enum class ValueType {
   kInt,         // an integer in [min, max]
   kNumber,      // a number in (min, max) or [min, max]
   kBool,
-  kDuration,    // a Prometheus duration
-  kSize,        // a Prometheus byte size
-  kEnum,        // one of `choices`, separated by |
-  kVersion,     // MAJOR.MINOR
-  kUrlPath,     // /...
-  kAbsPath,     // /..., a file system path
-  kUrl,         // http:// or https://, or empty
-  kEnvRef,      // ${env:NAME}
+  kDuration,  // a Prometheus duration
+  kSize,      // a Prometheus byte size
+  kEnum,      // one of `choices`, separated by |
+  kVersion,   // MAJOR.MINOR
+  kUrlPath,   // /...
+  kAbsPath,   // /..., a file system path
+  kUrl,       // http:// or https://, or empty
+  kEnvRef,    // ${env:NAME}
   kMetricName,
   kLabelName,
   kLabelValue,  // any scalar text, used as a label value

@@ -164,7 +164,8 @@ class Builder {
           Node n;
           bool seq = event.type == YAML_SEQUENCE_START_EVENT;
           n.kind = seq ? Kind::kSequence : Kind::kMapping;
-          const yaml_char_t* tag = seq ? event.data.sequence_start.tag : event.data.mapping_start.tag;
+          const yaml_char_t* tag =
+              seq ? event.data.sequence_start.tag : event.data.mapping_start.tag;
           n.tag = tag_shorthand(tag);
           bool flow = seq ? event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                           : event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
@@ -201,7 +202,8 @@ class Builder {
           auto it = anchors_.find(name);
           Mark at = lines_.mark(event.start_mark);
           if (it == anchors_.end()) {
-            error(result.diagnostics, at, "yaml/syntax", "unknown anchor '" + name + "' referenced");
+            error(result.diagnostics, at, "yaml/syntax",
+                  "unknown anchor '" + name + "' referenced");
             return result;
           }
           Node copy = it->second;
@@ -230,8 +232,8 @@ class Builder {
 
   // `weight` is how many nodes `n` adds: 1 for a parsed node (its children were counted as they
   // came), its whole size for an alias copy.
-  bool attach(Node n, std::vector<Node>& stack, std::optional<Node>& root,
-              diag::Diagnostics& diags, size_t weight = 1) {
+  bool attach(Node n, std::vector<Node>& stack, std::optional<Node>& root, diag::Diagnostics& diags,
+              size_t weight = 1) {
     nodes_ += weight;
     if (nodes_ > options_.max_nodes) {
       error(diags, n.start, "yaml/too-large",
@@ -273,7 +275,8 @@ class Builder {
       }
       for (const Node* src : sources) {
         if (!src->is_mapping()) {
-          error(diags, src->start, "yaml/syntax", "map merge requires a mapping or a list of mappings");
+          error(diags, src->start, "yaml/syntax",
+                "map merge requires a mapping or a list of mappings");
           continue;
         }
         for (size_t j = 0; j < src->entry_count(); ++j) {

@@ -380,14 +380,15 @@ def run_case(binary, path):
         sys.stderr.write(f"stdout:\n{actual['stdout'].decode('utf-8', 'replace')}\n")
         sys.stderr.write(f"stderr:\n{actual['stderr'].decode('utf-8', 'replace')}\n")
         return 1
-    if all(expected[k] == actual[k] for k in ("stdout", "stderr", "exit", "after")):
-        return 0
-
     want = render_expectations(expected, has_after)
     got = render_expectations(actual, has_after)
     if os.environ.get("UPDATE"):
-        rewrite(path, case, got)
-        sys.stderr.write(f"updated {path}\n")
+        # Also rewrites a passing case whose expectations are not in canonical form (say, a
+        # missing `--- exit 0`), so every case file reads the same way.
+        if rewrite(path, case, got):
+            sys.stderr.write(f"updated {path}\n")
+        return 0
+    if all(expected[k] == actual[k] for k in ("stdout", "stderr", "exit", "after")):
         return 0
     diff = difflib.unified_diff([l + "\n" for l in want], [l + "\n" for l in got],
                                 f"expected ({path})", "actual", n=3)
@@ -405,8 +406,13 @@ def rewrite(path, case, expectation_lines):
     for s in case.inputs:
         lines += s.raw
     lines += expectation_lines
+    text = "\n".join(lines) + "\n"
+    with open(path, encoding="utf-8") as f:
+        if f.read() == text:
+            return False
     with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write(text)
+    return True
 
 
 def list_cases(directory):

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "util/atomic_write.h"
+
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-
-#include "util/atomic_write.h"
 
 namespace fs = std::filesystem;
 using namespace caxtool::util;
@@ -25,7 +25,8 @@ std::string slurp(const fs::path& p) {
 }
 size_t count_files(const fs::path& root) {
   size_t n = 0;
-  for (const auto& e : fs::recursive_directory_iterator(root)) if (e.is_regular_file()) ++n;
+  for (const auto& e : fs::recursive_directory_iterator(root))
+    if (e.is_regular_file()) ++n;
   return n;
 }
 }  // namespace

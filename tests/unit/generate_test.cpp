@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "generate/generate.h"
+
 #include <catch2/catch.hpp>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 
-#include "generate/generate.h"
 #include "generate/values_schema.h"
 #include "yaml/node.h"
 
@@ -67,9 +68,10 @@ TEST_CASE("generate: --only selects kinds, and rejects unknown ones as usage err
 // Property: any string value, however awkward, comes out of every template escaped, so every
 // file parses and the value itself survives intact where it lands.
 TEST_CASE("generate: awkward strings survive every template (property)") {
-  const std::string alphabet[] = {"\"", "'", ":", " #", "\n", "\\", "{{", "}}", "{%", "%}",
-                                  "\xc3\xa9", "\xe2\x9c\x93", "$", "`", "&", "*", "!", "|",
-                                  ">", "- ", "[", "]", ",", "\t", "x", "y", "1", "\xc2\x85"};
+  const std::string alphabet[] = {"\"", "'",  ":",        " #",           "\n", "\\", "{{", "}}",
+                                  "{%", "%}", "\xc3\xa9", "\xe2\x9c\x93", "$",  "`",  "&",  "*",
+                                  "!",  "|",  ">",        "- ",           "[",  "]",  ",",  "\t",
+                                  "x",  "y",  "1",        "\xc2\x85"};
   std::mt19937 rng(20261125);
   std::vector<std::string_view> string_fields;
   for (const FieldSpec& f : values_schema()) {

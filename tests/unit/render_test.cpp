@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "diag/render.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
-
-#include "diag/render.h"
 
 using namespace caxtool::diag;
 

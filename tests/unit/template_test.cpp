@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "generate/template.h"
+
 #include <catch2/catch.hpp>
 
-#include "generate/template.h"
 #include "yaml/node.h"
 
 using namespace caxtool::generate;
@@ -10,8 +11,9 @@ using nlohmann::json;
 namespace {
 std::string render(std::string_view src, const json& ctx) {
   auto r = render_template(src, ctx);
-  if (r.error) return "ERROR " + std::to_string(r.error->line) + ":" +
-                      std::to_string(r.error->column) + " " + r.error->message;
+  if (r.error)
+    return "ERROR " + std::to_string(r.error->line) + ":" + std::to_string(r.error->column) + " " +
+           r.error->message;
   return r.text;
 }
 }  // namespace
@@ -55,12 +57,30 @@ TEST_CASE("template: errors name the template position") {
 
 TEST_CASE("template: yaml_quote round-trips every awkward string through a YAML parser") {
   const std::string nasty[] = {
-      "plain",       "with: colon",   "# hash",      "quote\"s and 'single'",
-      "back\\slash", "new\nline",     "tab\there",   "\xc3\xa9t\xc3\xa9 \xe2\x9c\x93",
-      "- dash",      "{braces}",      "[x]",         "*alias &anchor !tag",
-      "",            " lead space",   "trail ",      "yes",
-      "null",        "0x1F",          "\x7f del",    "nel \xc2\x85 ls \xe2\x80\xa8 end",
-      "%percent",    "@at `tick`",    "\x01\x1f",    "emoji \xf0\x9f\x98\x80",
+      "plain",
+      "with: colon",
+      "# hash",
+      "quote\"s and 'single'",
+      "back\\slash",
+      "new\nline",
+      "tab\there",
+      "\xc3\xa9t\xc3\xa9 \xe2\x9c\x93",
+      "- dash",
+      "{braces}",
+      "[x]",
+      "*alias &anchor !tag",
+      "",
+      " lead space",
+      "trail ",
+      "yes",
+      "null",
+      "0x1F",
+      "\x7f del",
+      "nel \xc2\x85 ls \xe2\x80\xa8 end",
+      "%percent",
+      "@at `tick`",
+      "\x01\x1f",
+      "emoji \xf0\x9f\x98\x80",
   };
   for (const std::string& s : nasty) {
     std::string doc = "k: " + yaml_quote(s) + "\n";

@@ -55,5 +55,6 @@ TEST_CASE("diff: unified hunks like diff -u") {
   CHECK(unified_diff(old_text, new_text, "a/f", "b/f") ==
         "--- a/f\n+++ b/f\n@@ -7,7 +7,7 @@\n 7\n 8\n 9\n-10\n+ten\n 11\n 12\n 13\n");
   CHECK(unified_diff("x", "y", "a", "b") ==
-        "--- a\n+++ b\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+y\n\\ No newline at end of file\n");
+        "--- a\n+++ b\n@@ -1 +1 @@\n-x\n\\ No newline at end of file\n+y\n\\ No newline at end of "
+        "file\n");
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "generate/values.h"
+
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "generate/values.h"
 #include "generate/values_schema.h"
 #include "yaml/node.h"
 
@@ -51,9 +52,9 @@ TEST_CASE("values: a file overrides defaults and keeps the rest") {
 }
 
 TEST_CASE("values: --set is typed like YAML and validated") {
-  Values v = load_values(std::nullopt, {"alerts.highLatency.enabled=false",
-                                        "identity.externalLabels.datacenter=eu-1",
-                                        "alertmanager.groupBy=[alertname, job]"});
+  Values v = load_values(
+      std::nullopt, {"alerts.highLatency.enabled=false", "identity.externalLabels.datacenter=eu-1",
+                     "alertmanager.groupBy=[alertname, job]"});
   REQUIRE(v.ok());
   CHECK(v.data["alerts"]["highLatency"]["enabled"] == false);
   CHECK(v.data["identity"]["externalLabels"]["datacenter"] == "eu-1");
@@ -94,7 +95,8 @@ TEST_CASE("values: conflicts across keys") {
         "prometheus.listenPort");
   CHECK(clash.diagnostics.items()[0].line == 3);
 
-  Values range = load("apiVersion: caxtool/v1\ntargets: {agents: {portFrom: 9000, portTo: 8999}}\n");
+  Values range =
+      load("apiVersion: caxtool/v1\ntargets: {agents: {portFrom: 9000, portTo: 8999}}\n");
   CHECK(first_message(range) == "targets.agents.portTo 8999 is below portFrom 9000");
 
   Values overlap = load("apiVersion: caxtool/v1\ntargets: {orchestrator: {port: 9095}}\n");
@@ -104,7 +106,8 @@ TEST_CASE("values: conflicts across keys") {
   Values timeout = load("apiVersion: caxtool/v1\nscrape: {interval: 10s, timeout: 15s}\n");
   CHECK(first_message(timeout) == "scrape.timeout 15s is longer than scrape.interval 10s");
 
-  Values local = load("apiVersion: caxtool/v1\nprometheus: {host: 127.0.0.1}\n"
-                      "alertmanager: {host: localhost, port: 9090}\n");
+  Values local = load(
+      "apiVersion: caxtool/v1\nprometheus: {host: 127.0.0.1}\n"
+      "alertmanager: {host: localhost, port: 9090}\n");
   CHECK(first_message(local).find("port 9090 on host \"localhost\"") != std::string::npos);
 }

@@ -9,7 +9,7 @@ Positionals:
                               the shell to complete for
 
 Options:
-  -h,--help                   Print this help message and exit
+  -h,--help                   print help and exit
 
 Prints a completion script for the named shell on standard output. Load it with `source <(caxtool completion bash)`, `caxtool completion zsh > "${fpath[1]}/_caxtool"` or `caxtool completion fish | source`. The scripts are generated from the same command table as this help and the man page.
 --- exit 0

@@ -24,8 +24,8 @@ receivers:
  
  route:
    receiver: "caxton-oncall"
-+  group_by: ["alertname", "severity"]
 -  group_by: ["alertname"]
++  group_by: ["alertname", "severity"]
    group_wait: 30s
    group_interval: 5m
    repeat_interval: 4h

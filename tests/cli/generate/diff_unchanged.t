@@ -16,3 +16,4 @@ receivers:
     webhook_configs:
       - url: "http://alertmanager-webhook:5001/"
         send_resolved: true
+--- exit 0

@@ -5,7 +5,7 @@ write the monitoring stack for a Caxton deployment
 Usage: caxtool generate [OPTIONS]
 
 Options:
-  -h,--help                   Print this help message and exit
+  -h,--help                   print help and exit
   --values FILE               values file (YAML, apiVersion: caxtool/v1)
   --set KEY=VALUE ...         override one value, e.g. --set alerts.highErrorRate.threshold=0.05 (repeatable)
   --out DIR                   output directory (default: ./caxton-monitoring)

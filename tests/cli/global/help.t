@@ -5,7 +5,7 @@ caxtool: generate, check, query and size Prometheus-based monitoring
 Usage: caxtool [OPTIONS] [SUBCOMMAND]
 
 Options:
-  -h,--help                   Print this help message and exit
+  -h,--help                   print help and exit
   --version                   print the version and exit
   --format FORMAT:{text,json,github,sarif}
                               how findings are reported (default: text)

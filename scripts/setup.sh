@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config make           # build
   libyaml-dev libcli11-dev nlohmann-json3-dev      # libraries
-  catch2 python3 python3-yaml                      # tests
+  catch2 python3 python3-yaml curl                 # tests
   prometheus prometheus-alertmanager               # reference tools: promtool, amtool
   zsh fish bash-completion                         # completion tests
   clang-14 libclang-rt-14-dev clang-format-14      # fuzzing and the format check

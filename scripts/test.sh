@@ -39,7 +39,7 @@ cmake --build build-fuzz -j "$jobs" --target fuzz_yaml fuzz_values
 for target in yaml values; do
   work=$(mktemp -d)
   cp fuzz/corpus/$target/* "$work/"
-  if ! build-fuzz/fuzz_$target -max_total_time="$fuzz_seconds" -max_len=65536 -timeout=10 \
+  if ! build-fuzz/fuzz/fuzz_$target -max_total_time="$fuzz_seconds" -max_len=65536 -timeout=10 \
       -rss_limit_mb=2048 -artifact_prefix=build-fuzz/crash-$target- "$work" 2>build-fuzz/fuzz-$target.log; then
     tail -n 40 build-fuzz/fuzz-$target.log >&2
     echo "fuzz: $target found a crash; keep it in fuzz/corpus/$target/ once fixed" >&2

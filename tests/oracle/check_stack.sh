@@ -11,12 +11,12 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 if [ "$(printf '%s\n3.8\n' "$version" | sort -V | head -1)" = 3.8 ]; then
   echo "prometheus.yml targets Prometheus $version: promtool 2.42 cannot judge it; checking the rest"
   grep -q '^    retention:' "$s/prometheus/prometheus.yml" || fail "3.8+ config has no retention block"
-  if grep -q 'storage.tsdb.retention' "$s/prometheus/prometheus.flags"; then
+  if grep -q '^--storage.tsdb.retention' "$s/prometheus/prometheus.flags"; then
     fail "3.8+ flags file still carries retention flags"
   fi
 else
   promtool check config "$s/prometheus/prometheus.yml" || fail "promtool check config"
-  grep -q -- '--storage.tsdb.retention.time=' "$s/prometheus/prometheus.flags" ||
+  grep -q -- '^--storage.tsdb.retention.time=' "$s/prometheus/prometheus.flags" ||
     fail "pre-3.8 flags file has no retention flag"
 fi
 for rules in "$s"/prometheus/rules/*.yml; do

@@ -61,6 +61,32 @@ std::string first_word(int argc, const char* const* argv) {
   return {};
 }
 
+// "did you mean --force?" for the first unknown long flag, from the options of the command the
+// user named and the global ones.
+void suggest_flag(const AppModel& model, int argc, const char* const* argv, Io& io) {
+  std::vector<std::string> names;
+  auto collect = [&names](const CLI::App& app) {
+    for (const CLI::Option* opt : app.get_options()) {
+      if (opt->get_group().empty()) continue;
+      for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
+    }
+  };
+  collect(*model.app);
+  for (const CLI::App* sub : model.subcommands) {
+    if (sub->parsed()) collect(*sub);
+  }
+  std::vector<std::string_view> views(names.begin(), names.end());
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a.substr(0, 2) != "--") continue;
+    std::string_view flag = a.substr(0, a.find('='));
+    if (std::find(views.begin(), views.end(), flag) != views.end()) continue;
+    std::string guess = util::closest_match(flag, views);
+    if (!guess.empty()) io.err << "Did you mean '" << guess << "'?\n";
+    return;
+  }
+}
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, Io& io) {
@@ -96,6 +122,10 @@ int run_cli(int argc, const char* const* argv, Io& io) {
     return to_int(ExitCode::kOk);
   } catch (const CLI::ParseError& e) {
     io.err << "caxtool: " << e.what() << "\n";
+    if (const auto* extras = dynamic_cast<const CLI::ExtrasError*>(&e)) {
+      (void)extras;
+      suggest_flag(*model, argc, argv, io);
+    }
     for (CLI::App* sub : model->subcommands) {
       if (sub->parsed()) {
         io.err << "Run 'caxtool " << sub->get_name() << " --help' for usage.\n";

@@ -3,6 +3,7 @@
 // caxtool, so completing is instant and works without the binary on PATH.
 #include "docs.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "caxtool/version.h"
@@ -112,6 +113,9 @@ std::string bash_script(const AppModel& m) {
       << join(words_of(globals), " ") << "\" -- \"$cur\")) ;;\n";
   for (const CLI::App* sub : m.subcommands) {
     auto words = words_of(options_of(*sub, m.choices));
+    for (const auto& w : words_of(globals)) {
+      if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+    }
     out << "    " << sub->get_name() << ") COMPREPLY=($(compgen -W \"" << join(words, " ")
         << "\" -- \"$cur\")) ;;\n";
   }

@@ -69,9 +69,10 @@ class GenerateCommand : public Command {
     options_.cancel = io.cancel;
     generate::GenerateResult result = generate::run_generate(options_);
     print_diagnostics(global, io, result.diagnostics, result.sources);
-    if (result.code != ExitCode::kOk && !(options_.diff && result.code == ExitCode::kCheckFailed)) {
-      return to_int(result.code);
-    }
+    bool show = result.code == ExitCode::kOk ||
+                (options_.diff && result.code == ExitCode::kCheckFailed) ||
+                ((options_.diff || options_.dry_run) && !result.files.empty());
+    if (!show) return to_int(result.code);
     if (options_.dry_run) {
       for (const auto& f : result.files) {
         io.out << "==> " << options_.out_dir << '/' << f.path << " (" << state_name(f.state)
@@ -81,7 +82,9 @@ class GenerateCommand : public Command {
       }
     } else if (options_.diff) {
       for (const auto& f : result.files) {
-        if (f.state == generate::FileState::kUnchanged) continue;
+        if (f.state == generate::FileState::kUnchanged || f.state == generate::FileState::kBlocked) {
+          continue;
+        }
         std::string name = options_.out_dir + "/" + f.path;
         bool is_new = f.state == generate::FileState::kNew;
         io.out << util::unified_diff(is_new ? "" : f.old_content, f.content,

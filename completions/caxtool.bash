@@ -17,8 +17,8 @@ _caxtool() {
   esac
   case "$cmd" in
     "") COMPREPLY=($(compgen -W "completion generate --help -h --version --format --color --quiet -q --verbose -v" -- "$cur")) ;;
-    completion) COMPREPLY=($(compgen -W "--help -h bash fish zsh" -- "$cur")) ;;
-    generate) COMPREPLY=($(compgen -W "--help -h --values --set --out --only --force --dry-run --diff --show-values" -- "$cur")) ;;
+    completion) COMPREPLY=($(compgen -W "--help -h bash fish zsh --version --format --color --quiet -q --verbose -v" -- "$cur")) ;;
+    generate) COMPREPLY=($(compgen -W "--help -h --values --set --out --only --force --dry-run --diff --show-values --version --format --color --quiet -q --verbose -v" -- "$cur")) ;;
   esac
 }
 complete -F _caxtool caxtool

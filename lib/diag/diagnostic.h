@@ -16,7 +16,7 @@ std::string_view severity_name(Severity s);
 struct Diagnostic {
   std::string file;  // as the user named it; empty for diagnostics about no file
   int line = 0;      // 1-based; 0 when there is no position
-  int column = 0;    // 1-based, in bytes
+  int column = 0;    // 1-based, in characters (code points)
   int end_line = 0;
   int end_column = 0;
   Severity severity = Severity::kError;

@@ -30,25 +30,29 @@ std::string_view severity_color(Severity s) {
   return kRed;
 }
 
-// The caret line: keep tabs so the caret lines up under tab-indented source, count UTF-8
-// code points rather than bytes so it lines up under non-ASCII text.
+// The caret line: columns count characters, so pad by code points, and keep tabs so the caret
+// lines up under tab-indented source.
 std::string caret_padding(std::string_view line, int column) {
   std::string pad;
-  size_t limit = std::min(line.size(), static_cast<size_t>(column > 0 ? column - 1 : 0));
-  for (size_t i = 0; i < limit; ++i) {
+  int chars = 0;
+  for (size_t i = 0; i < line.size() && chars < column - 1; ++i) {
     unsigned char c = static_cast<unsigned char>(line[i]);
-    if (c == '\t') {
-      pad += '\t';
-    } else if ((c & 0xC0) != 0x80) {
-      pad += ' ';
-    }
+    if ((c & 0xC0) == 0x80) continue;
+    pad += c == '\t' ? '\t' : ' ';
+    ++chars;
   }
   return pad;
 }
 
+int count_chars(std::string_view s) {
+  int n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
 int caret_width(const Diagnostic& d, std::string_view line) {
   if (d.end_line != d.line || d.end_column <= d.column) return 1;
-  int max = static_cast<int>(line.size()) - d.column + 1;
+  int max = count_chars(line) - d.column + 1;
   return std::max(1, std::min(d.end_column - d.column, max));
 }
 
@@ -232,6 +236,7 @@ void render_sarif(std::ostream& out, const Diagnostics& diags, std::string_view 
            {{{"tool",
               {{"driver",
                 {{"name", "caxtool"}, {"version", std::string(tool_version)}, {"rules", rules}}}}},
+             {"columnKind", "unicodeCodePoints"},
              {"results", results}}})}};
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }

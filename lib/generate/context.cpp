@@ -58,7 +58,9 @@ double get_number(const json& v, std::string_view path, double fallback) {
 int64_t get_int(const json& v, std::string_view path, int64_t fallback) {
   const json* p = find(v, path);
   if (p == nullptr || !p->is_number()) return fallback;
-  return p->is_number_float() ? static_cast<int64_t>(p->get<double>()) : p->get<int64_t>();
+  if (!p->is_number_float()) return p->get<int64_t>();
+  double d = p->get<double>();
+  return std::isfinite(d) && std::fabs(d) < 9e15 ? static_cast<int64_t>(d) : fallback;
 }
 
 bool get_bool(const json& v, std::string_view path, bool fallback) {
@@ -81,9 +83,12 @@ std::string format_duration(int64_t ms) {
     int64_t ms;
     const char* name;
   };
-  static constexpr Unit kUnits[] = {{365LL * 24 * 3600 * 1000, "y"}, {7LL * 24 * 3600 * 1000, "w"},
-                                    {24LL * 3600 * 1000, "d"},        {3600LL * 1000, "h"},
-                                    {60LL * 1000, "m"},               {1000, "s"},
+  static constexpr Unit kUnits[] = {{365LL * 24 * 3600 * 1000, "y"},
+                                    {7LL * 24 * 3600 * 1000, "w"},
+                                    {24LL * 3600 * 1000, "d"},
+                                    {3600LL * 1000, "h"},
+                                    {60LL * 1000, "m"},
+                                    {1000, "s"},
                                     {1, "ms"}};
   std::string out;
   for (const Unit& u : kUnits) {
@@ -178,7 +183,8 @@ std::string humanize_duration(double v, int precision = kGoPrecision) {
     int64_t hours = whole / 3600 % 24;
     int64_t days = whole / 86400;
     auto s = [](int64_t n) { return std::to_string(n); };
-    if (days != 0) return sign + s(days) + "d " + s(hours) + "h " + s(minutes) + "m " + s(seconds) + "s";
+    if (days != 0)
+      return sign + s(days) + "d " + s(hours) + "h " + s(minutes) + "m " + s(seconds) + "s";
     if (hours != 0) return sign + s(hours) + "h " + s(minutes) + "m " + s(seconds) + "s";
     if (minutes != 0) return sign + s(minutes) + "m " + s(seconds) + "s";
     return sign + go_g(v, precision) + "s";
@@ -208,6 +214,7 @@ double decimal(char mantissa, int exponent) {
 }
 
 double round_at_least(double x) {
+  if (!(x > 0) || !std::isfinite(x)) return x;  // thresholds are positive; be defensive
   int k = static_cast<int>(std::floor(std::log10(x))) - 1;
   for (int step = 0; step < 4; ++step, ++k) {
     for (char m : {'2', '5'}) {
@@ -219,6 +226,7 @@ double round_at_least(double x) {
 }
 
 double round_at_most(double x) {
+  if (!(x > 0) || !std::isfinite(x)) return x;  // thresholds are positive; be defensive
   int k = static_cast<int>(std::floor(std::log10(x))) + 1;
   for (int step = 0; step < 4; ++step, --k) {
     for (char m : {'5', '2'}) {
@@ -310,6 +318,7 @@ json prometheus_part(const json& v) {
 
 json rules_part(const json& v) {
   std::string window = get_string(v, "metrics.rateWindow", "5m");
+  if (!util::parse_duration_ms(window)) window = "5m";
   double quantile = get_number(v, "alerts.highLatency.quantile", 0.95);
   std::string q = quantile_name(quantile);
   return {
@@ -335,43 +344,38 @@ json alerts_part(const json& v) {
       {"any", on("highErrorRate") || on("orchestratorDown") || on("highMemoryUsage") ||
                   on("highLatency") || on("lowThroughput")},
       {"highErrorRate",
-       {{"thresholdText",
-         humanize_percentage(get_number(v, "alerts.highErrorRate.threshold", 0.01),
-                             kThresholdPrecision)}}},
+       {{"thresholdText", humanize_percentage(get_number(v, "alerts.highErrorRate.threshold", 0.01),
+                                              kThresholdPrecision)}}},
       {"highMemoryUsage",
        {{"thresholdText",
          humanize1024(get_number(v, "alerts.highMemoryUsage.thresholdBytes", 1073741824.0),
                       kThresholdPrecision) +
              "B"}}},
       {"highLatency",
-       {{"thresholdText",
-         humanize_duration(get_number(v, "alerts.highLatency.thresholdSeconds", 1),
-                           kThresholdPrecision)}}},
+       {{"thresholdText", humanize_duration(get_number(v, "alerts.highLatency.thresholdSeconds", 1),
+                                            kThresholdPrecision)}}},
       {"lowThroughput",
-       {{"thresholdText",
-         humanize(get_number(v, "alerts.lowThroughput.thresholdPerSecond", 10), kThresholdPrecision) +
-             "/s"}}},
+       {{"thresholdText", humanize(get_number(v, "alerts.lowThroughput.thresholdPerSecond", 10),
+                                   kThresholdPrecision) +
+                              "/s"}}},
   };
 }
 
+// The numbers of the unit-test input series, and the alert labels and texts they must produce.
 json tests_part(const json& v, const json& rules, const json& alerts) {
-  std::string service = get_string(v, "identity.service", "caxton");
-  std::string window = rules["window"];
   int64_t window_ms = get_duration_ms(v, "metrics.rateWindow", "5m");
   int64_t step_ms = sample_interval_ms(window_ms);
   double step_s = static_cast<double>(step_ms) / 1000;
-
   auto eval = [&](std::string_view alert, std::string_view fallback) {
-    return eval_time_ms(window_ms, get_duration_ms(v, "alerts." + std::string(alert) + ".for",
-                                                   fallback));
+    std::string key = "alerts." + std::string(alert) + ".for";
+    return eval_time_ms(window_ms, get_duration_ms(v, key, fallback));
   };
   int64_t eval_error = eval("highErrorRate", "5m");
   int64_t eval_down = eval("orchestratorDown", "1m");
   int64_t eval_memory = eval("highMemoryUsage", "10m");
   int64_t eval_latency = eval("highLatency", "5m");
   int64_t eval_throughput = eval("lowThroughput", "10m");
-  int64_t eval_last =
-      std::max({eval_error, eval_down, eval_memory, eval_latency, eval_throughput});
+  int64_t eval_last = std::max({eval_error, eval_down, eval_memory, eval_latency, eval_throughput});
 
   double ratio = get_number(v, "alerts.highErrorRate.threshold", 0.01);
   double ratio_firing = std::min(1.0, round_at_least(ratio * 1.5));
@@ -382,32 +386,37 @@ json tests_part(const json& v, const json& rules, const json& alerts) {
   double memory = get_number(v, "alerts.highMemoryUsage.thresholdBytes", 1073741824.0);
   double latency = get_number(v, "alerts.highLatency.thresholdSeconds", 1);
 
-  // The agent label is its own label unless it names one the series or alert already has.
+  // The agent label is a label of its own unless it names one the series or alert already has;
+  // the annotation prints what $labels holds for it.
   std::string agent_label = get_string(v, "metrics.agentLabel", "agent_type");
-  bool separate = agent_label != "job" && agent_label != "instance" &&
-                  agent_label != "alertname" && agent_label != "severity" &&
-                  agent_label.rfind("__", 0) != 0;
+  bool separate = agent_label != "job" && agent_label != "instance" && agent_label != "alertname" &&
+                  agent_label != "severity" && agent_label.rfind("__", 0) != 0;
+  std::string agent(kAgentInstance);
   std::string agent_label_value = separate                    ? std::string(kAgentType)
                                   : agent_label == "job"      ? "caxton-agents"
-                                  : agent_label == "instance" ? std::string(kAgentInstance)
+                                  : agent_label == "instance" ? agent
                                                               : "";
-  std::string window_text = " over the last " + window;
-  std::string agent(kAgentInstance);
 
-  return {
+  std::string service = get_string(v, "identity.service", "caxton");
+  std::string over = " over the last " + rules["window"].get<std::string>();
+  auto threshold = [&](std::string_view alert) {
+    return " (threshold " + alerts[std::string(alert)]["thresholdText"].get<std::string>() + ").";
+  };
+
+  json tests = {
       {"interval", format_duration(step_ms)},
       {"steps", (eval_last + step_ms - 1) / step_ms + 1},
       {"lastEvalTime", format_duration(eval_last)},
       {"orchestratorInstance", std::string(kOrchestratorInstance)},
-      {"agentInstance", std::string(kAgentInstance)},
+      {"agentInstance", agent},
       {"agentType", std::string(kAgentType)},
       {"quietAgentInstance", std::string(kQuietAgentInstance)},
       {"quietAgentType", std::string(kQuietAgentType)},
-      // The idle test group only checks these three alerts.
+      {"separateAgentLabel", separate},
+      // The idle test group checks only these three alerts.
       {"idleGroup", get_bool(v, "alerts.orchestratorDown.enabled", true) ||
                         get_bool(v, "alerts.lowThroughput.enabled", true) ||
                         get_bool(v, "alerts.highErrorRate.enabled", true)},
-      {"separateAgentLabel", separate},
       {"infIncrement", format_number(step_s)},
       {"healthy",
        {{"messagesIncrement", format_number(rate_high * step_s)},
@@ -419,40 +428,39 @@ json tests_part(const json& v, const json& rules, const json& alerts) {
         {"errorsIncrement", format_number(ratio_firing * rate_low * step_s)},
         {"latencyLe", format_number(latency * 2)},
         {"memory", format_number(memory * 2)}}},
-      {"highErrorRate",
-       {{"evalTime", format_duration(eval_error)},
-        {"summary", service + ": high message error ratio"},
-        {"description", humanize_percentage(ratio_firing) + " of messages failed" + window_text +
-                            " (threshold " + alerts["highErrorRate"]["thresholdText"].get<std::string>() +
-                            ")."}}},
-      {"orchestratorDown",
-       {{"evalTime", format_duration(eval_down)},
-        {"summary", service + ": orchestrator is down"},
-        {"descriptionDown", "Prometheus cannot scrape " + std::string(kOrchestratorInstance) +
-                                " for job caxton-orchestrator."},
-        {"descriptionAbsent", "Prometheus has no target for job caxton-orchestrator."}}},
-      {"highMemoryUsage",
-       {{"evalTime", format_duration(eval_memory)},
-        {"summary", service + ": agent " + agent + " uses too much memory"},
-        {"description", "Agent " + agent + " (" + agent_label_value + ") uses " +
-                            humanize1024(memory * 2) + "B of memory (threshold " +
-                            alerts["highMemoryUsage"]["thresholdText"].get<std::string>() +
-                            ")."}}},
-      {"highLatency",
-       {{"evalTime", format_duration(eval_latency)},
-        {"summary", service + ": high message latency"},
-        {"description", rules["quantileText"].get<std::string>() + " message latency" +
-                            window_text + " is " + humanize_duration(latency * 2) +
-                            " (threshold " +
-                            alerts["highLatency"]["thresholdText"].get<std::string>() + ")."}}},
-      {"lowThroughput",
-       {{"evalTime", format_duration(eval_throughput)},
-        {"summary", service + ": low message throughput"},
-        {"description", "Only " + humanize(rate_low) + " messages/s processed" + window_text +
-                            " while agents are active (threshold " +
-                            alerts["lowThroughput"]["thresholdText"].get<std::string>() +
-                            ")."}}},
   };
+  tests["highErrorRate"] = {
+      {"evalTime", format_duration(eval_error)},
+      {"summary", service + ": high message error ratio"},
+      {"description", humanize_percentage(ratio_firing) + " of messages failed" + over +
+                          threshold("highErrorRate")},
+  };
+  tests["orchestratorDown"] = {
+      {"evalTime", format_duration(eval_down)},
+      {"summary", service + ": orchestrator is down"},
+      {"descriptionDown", "Prometheus cannot scrape " + std::string(kOrchestratorInstance) +
+                              " for job caxton-orchestrator."},
+      {"descriptionAbsent", "Prometheus has no target for job caxton-orchestrator."},
+  };
+  tests["highMemoryUsage"] = {
+      {"evalTime", format_duration(eval_memory)},
+      {"summary", service + ": agent " + agent + " uses too much memory"},
+      {"description", "Agent " + agent + " (" + agent_label_value + ") uses " +
+                          humanize1024(memory * 2) + "B of memory" + threshold("highMemoryUsage")},
+  };
+  tests["highLatency"] = {
+      {"evalTime", format_duration(eval_latency)},
+      {"summary", service + ": high message latency"},
+      {"description", rules["quantileText"].get<std::string>() + " message latency" + over +
+                          " is " + humanize_duration(latency * 2) + threshold("highLatency")},
+  };
+  tests["lowThroughput"] = {
+      {"evalTime", format_duration(eval_throughput)},
+      {"summary", service + ": low message throughput"},
+      {"description", "Only " + humanize(rate_low) + " messages/s processed" + over +
+                          " while agents are active" + threshold("lowThroughput")},
+  };
+  return tests;
 }
 
 json collector_part(const json& v) {
@@ -506,12 +514,9 @@ json build_context(const json& values) {
   json alerts = alerts_part(values);
   json tests = tests_part(values, rules, alerts);
   context["derived"] = {
-      {"prometheus", prometheus_part(values)},
-      {"rules", std::move(rules)},
-      {"alerts", std::move(alerts)},
-      {"tests", std::move(tests)},
-      {"collector", collector_part(values)},
-      {"grafana", grafana_part(values)},
+      {"prometheus", prometheus_part(values)}, {"rules", std::move(rules)},
+      {"alerts", std::move(alerts)},           {"tests", std::move(tests)},
+      {"collector", collector_part(values)},   {"grafana", grafana_part(values)},
   };
   return context;
 }

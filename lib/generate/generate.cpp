@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -126,6 +127,14 @@ void verify_outputs(GenerateResult& result) {
 
 // Phase: compare with what is on disk.
 void plan_against_disk(const GenerateOptions& options, GenerateResult& result) {
+  std::error_code ec;
+  if (std::filesystem::exists(options.out_dir, ec) &&
+      !std::filesystem::is_directory(options.out_dir, ec)) {
+    result.diagnostics.add(error(options.out_dir, "io", "--out " + options.out_dir +
+                                                            " exists and is not a directory"));
+    result.code = ExitCode::kCannotRun;
+    return;
+  }
   for (PlannedFile& f : result.files) {
     util::Existing e = util::read_existing(options.out_dir, f.path);
     std::string shown = options.out_dir + "/" + f.path;
@@ -182,15 +191,19 @@ GenerateResult run_generate(const GenerateOptions& options) {
   if (result.code != ExitCode::kOk) return result;
 
   plan_against_disk(options, result);
+  if (result.code != ExitCode::kOk) return result;
+  bool blocked = std::any_of(result.files.begin(), result.files.end(),
+                             [](const PlannedFile& f) { return f.state == FileState::kBlocked; });
+  if (blocked) result.code = ExitCode::kCannotRun;  // even a dry run or a diff says so
   bool conflicts = std::any_of(result.files.begin(), result.files.end(), [](const PlannedFile& f) {
     return f.state == FileState::kConflict || f.state == FileState::kBlocked;
   });
   if (options.dry_run) return result;
   if (options.diff) {
     bool changes = std::any_of(result.files.begin(), result.files.end(), [](const PlannedFile& f) {
-      return f.state != FileState::kUnchanged;
+      return f.state != FileState::kUnchanged && f.state != FileState::kBlocked;
     });
-    result.code = changes ? ExitCode::kCheckFailed : ExitCode::kOk;
+    if (!blocked) result.code = changes ? ExitCode::kCheckFailed : ExitCode::kOk;
     return result;
   }
   if (conflicts) {

@@ -118,7 +118,9 @@ class Checker {
         ok = false;
         continue;
       }
+      current_key_ = &k;
       auto v = convert(node.val(i), child, *spec);
+      current_key_ = nullptr;
       if (!v) {
         ok = false;
         continue;
@@ -168,6 +170,14 @@ class Checker {
       const Node& v = node.val(i);
       std::string child = path + "." + k.value;
       ok = check_label_name(k, child) && ok;
+      if (path == "identity.externalLabels" && (k.value == "service" || k.value == "environment")) {
+        error(k, "values/conflict",
+              label(child) + "the " + in_quotes(k.value) +
+                  " external label comes from identity." + k.value,
+              "set identity." + k.value + " instead");
+        ok = false;
+        continue;
+      }
       if (!v.is_scalar() || v.is_null()) {
         error(v, "values/type", label(child) + "expected a string label value", "");
         ok = false;
@@ -232,7 +242,7 @@ class Checker {
                                      const FieldSpec& spec) {
     const std::string& s = node.value;
     auto bad = [&](std::string why = "") {
-      std::string msg = "expected " + describe_type(spec) + ", got " + in_quotes(s);
+      std::string msg = "expected " + describe_type(spec) + ", got " + shown(node);
       if (!why.empty()) msg += ": " + why;
       return fail(node, path, spec, msg);
     };
@@ -283,6 +293,7 @@ class Checker {
         auto ms = util::parse_duration_ms(s);
         if (!ms) return bad("units are y, w, d, h, m, s, ms, largest first");
         if (static_cast<double>(*ms) < spec.min) return bad("too short");
+        if (spec.max > 0 && static_cast<double>(*ms) > spec.max) return bad("too long");
         return json(s);
       }
       case ValueType::kSize:
@@ -324,6 +335,12 @@ class Checker {
         }
         return json(s);
       case ValueType::kEnvRef:
+        if (s.rfind("${env:", 0) == 0 && !is_env_ref(s)) {
+          error(node, "values/type",
+                label(path) + in_quotes(s) + " is not a valid environment reference",
+                "write ${env:NAME} with NAME made of letters, digits and _, not starting with a digit");
+          return std::nullopt;
+        }
         if (!is_env_ref(s)) {
           error(node, "values/literal-secret",
                 label(path) + "a secret must be an environment reference, not a literal value",
@@ -337,6 +354,12 @@ class Checker {
         return json(s);
       case ValueType::kLabelName:
         if (!check_label_name(node, path)) return std::nullopt;
+        if (s == "le" || s == "quantile") {
+          error(node, "values/type",
+                label(path) + in_quotes(s) + " is reserved for histogram buckets and quantiles",
+                "choose the label your agents are broken down by, such as agent_type");
+          return std::nullopt;
+        }
         return json(s);
       case ValueType::kUid:
         if (s.empty() || s.size() > 40 || !std::all_of(s.begin(), s.end(), [](char c) {
@@ -350,13 +373,34 @@ class Checker {
     }
   }
 
-  std::optional<json> fail(const Node& node, const std::string& path, const FieldSpec&,
+  std::optional<json> fail(const Node& node, const std::string& path, const FieldSpec& spec,
                            std::string message) {
-    error(node, "values/type", label(path) + message, "");
+    std::string hint;
+    bool numeric = spec.type == ValueType::kPort || spec.type == ValueType::kInt ||
+                   spec.type == ValueType::kNumber || spec.type == ValueType::kBool;
+    if (numeric && node.is_quoted()) hint = "write it without quotes";
+    if (spec.type == ValueType::kBool && !node.is_quoted()) {
+      hint = "YAML 1.2 booleans are true and false only";
+    }
+    error(node, "values/type", label(path) + message, std::move(hint));
     return std::nullopt;
   }
 
-  void error(const Node& n, std::string check, std::string message, std::string hint) {
+  // How a scalar the user wrote is shown in a message: a quoted string as a string, a plain
+  // scalar as written (escaped if it holds anything unprintable).
+  static std::string shown(const Node& node) {
+    if (node.is_quoted()) return "the string " + in_quotes(node.value);
+    bool simple = std::all_of(node.value.begin(), node.value.end(), [](char c) {
+      return static_cast<unsigned char>(c) > 0x20 && c != 0x7F && c != '"';
+    });
+    return simple && !node.value.empty() ? node.value : in_quotes(node.value);
+  }
+
+  void error(const Node& at, std::string check, std::string message, std::string hint) {
+    // A block collection starts at its first child; point at the key that holds it instead.
+    const Node& n = !at.is_scalar() && at.style == yaml::Style::kBlock && current_key_ != nullptr
+                        ? *current_key_
+                        : at;
     diag::Diagnostic d;
     d.check = std::move(check);
     d.hint = std::move(hint);
@@ -374,7 +418,7 @@ class Checker {
   }
 
   std::string label(const std::string& path) const {
-    return set_arg_.empty() ? path + ": " : std::string();
+    return set_arg_.empty() && !path.empty() ? path + ": " : std::string();
   }
 
  private:
@@ -382,6 +426,7 @@ class Checker {
   std::string set_arg_;
   diag::Diagnostics& diags_;
   std::map<std::string, Origin>& origins_;
+  const Node* current_key_ = nullptr;  // the key whose value is being converted
 };
 
 void merge_into(json& base, const json& over) {
@@ -407,7 +452,7 @@ std::optional<json> check_document(const ValuesSource& src, diag::Diagnostics& d
     d.file = src.file;
     d.line = second.start.line;
     d.column = second.start.column;
-    d.check = "values/type";
+    d.check = "values/document";
     d.message = "a values file holds one YAML document, this is the second";
     diags.add(std::move(d));
     return std::nullopt;
@@ -613,15 +658,16 @@ class CrossChecker {
 
   void check_ports() {
     struct Use {
-      std::string host;
+      std::string host;  // canonical, for comparing
+      std::string written;  // as in the values
       int64_t port;
       std::string path;       // the key holding the port
       std::string host_path;  // the key holding the host
     };
     std::vector<Use> uses;
     auto add = [&](std::string host_path, std::string port_path) {
-      uses.push_back({canonical_host(at(host_path).get<std::string>()),
-                      at(port_path).get<int64_t>(), port_path, host_path});
+      const std::string& host = at(host_path).get_ref<const std::string&>();
+      uses.push_back({canonical_host(host), host, at(port_path).get<int64_t>(), port_path, host_path});
     };
     add("targets.orchestrator.host", "targets.orchestrator.port");
     add("prometheus.host", "prometheus.listenPort");
@@ -633,11 +679,16 @@ class CrossChecker {
     int64_t from = at("targets.agents.portFrom").get<int64_t>();
     int64_t to = at("targets.agents.portTo").get<int64_t>();
     std::string agents_host = canonical_host(at("targets.agents.host").get<std::string>());
+    auto on_host = [](const Use& a, const std::string& other_written) {
+      std::string s = "on host " + in_quotes(a.written);
+      if (other_written != a.written) s += " (the same host as " + in_quotes(other_written) + ")";
+      return s;
+    };
     for (size_t i = 0; i < uses.size(); ++i) {
       for (size_t j = i + 1; j < uses.size(); ++j) {
         if (uses[i].host == uses[j].host && uses[i].port == uses[j].port) {
           report({uses[j].path, uses[i].path, uses[j].host_path, uses[i].host_path},
-                 "port " + std::to_string(uses[i].port) + " on host " + in_quotes(uses[i].host) +
+                 "port " + std::to_string(uses[i].port) + " " + on_host(uses[i], uses[j].written) +
                      " is used by both " + uses[i].path + " and " + uses[j].path,
                  "two services cannot listen on one port of one host; change one port or host");
         }
@@ -645,7 +696,8 @@ class CrossChecker {
       if (uses[i].host == agents_host && from <= to && uses[i].port >= from && uses[i].port <= to) {
         report({uses[i].path, "targets.agents.portFrom", "targets.agents.portTo", uses[i].host_path,
                 "targets.agents.host"},
-               "port " + std::to_string(uses[i].port) + " on host " + in_quotes(uses[i].host) +
+               "port " + std::to_string(uses[i].port) + " " +
+                   on_host(uses[i], at("targets.agents.host").get<std::string>()) +
                    " is used by both " + uses[i].path + " and the agent range targets.agents (" +
                    std::to_string(from) + "-" + std::to_string(to) + ")",
                "two services cannot listen on one port of one host; change one port or host");

@@ -5,11 +5,16 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <string>
 
 namespace caxtool::generate {
 namespace {
 
 using T = ValueType;
+
+// Rule unit tests hold a sample per minute for `for`; a week is already 10k samples a series.
+constexpr double kOneWeekMs = 7.0 * 24 * 3600 * 1000;
 
 // Kept in the order of templates/values.yaml.
 constexpr std::array kSchema = std::to_array<FieldSpec>({
@@ -104,28 +109,28 @@ constexpr std::array kSchema = std::to_array<FieldSpec>({
     {"alerts.performanceInterval", T::kDuration, 1000},
     {"alerts.highErrorRate", T::kObject},
     {"alerts.highErrorRate.enabled", T::kBool},
-    {"alerts.highErrorRate.threshold", T::kNumber, 0, 1, true, true},
-    {"alerts.highErrorRate.for", T::kDuration, 0},
+    {"alerts.highErrorRate.threshold", T::kNumber, 1e-9, 1, false, true},
+    {"alerts.highErrorRate.for", T::kDuration, 0, kOneWeekMs},
     {"alerts.highErrorRate.severity", T::kEnum, 0, 0, false, false, "critical|warning|info"},
     {"alerts.orchestratorDown", T::kObject},
     {"alerts.orchestratorDown.enabled", T::kBool},
-    {"alerts.orchestratorDown.for", T::kDuration, 0},
+    {"alerts.orchestratorDown.for", T::kDuration, 0, kOneWeekMs},
     {"alerts.orchestratorDown.severity", T::kEnum, 0, 0, false, false, "critical|warning|info"},
     {"alerts.highMemoryUsage", T::kObject},
     {"alerts.highMemoryUsage.enabled", T::kBool},
     {"alerts.highMemoryUsage.thresholdBytes", T::kInt, 1, 1125899906842624.0},
-    {"alerts.highMemoryUsage.for", T::kDuration, 0},
+    {"alerts.highMemoryUsage.for", T::kDuration, 0, kOneWeekMs},
     {"alerts.highMemoryUsage.severity", T::kEnum, 0, 0, false, false, "critical|warning|info"},
     {"alerts.highLatency", T::kObject},
     {"alerts.highLatency.enabled", T::kBool},
     {"alerts.highLatency.quantile", T::kNumber, 0, 1, true, true},
-    {"alerts.highLatency.thresholdSeconds", T::kNumber, 0, 86400, true, false},
-    {"alerts.highLatency.for", T::kDuration, 0},
+    {"alerts.highLatency.thresholdSeconds", T::kNumber, 1e-6, 86400},
+    {"alerts.highLatency.for", T::kDuration, 0, kOneWeekMs},
     {"alerts.highLatency.severity", T::kEnum, 0, 0, false, false, "critical|warning|info"},
     {"alerts.lowThroughput", T::kObject},
     {"alerts.lowThroughput.enabled", T::kBool},
-    {"alerts.lowThroughput.thresholdPerSecond", T::kNumber, 0, 1e9, true, false},
-    {"alerts.lowThroughput.for", T::kDuration, 0},
+    {"alerts.lowThroughput.thresholdPerSecond", T::kNumber, 1e-9, 1e9},
+    {"alerts.lowThroughput.for", T::kDuration, 0, kOneWeekMs},
     {"alerts.lowThroughput.severity", T::kEnum, 0, 0, false, false, "critical|warning|info"},
     {"grafana", T::kObject},
     {"grafana.datasourceName", T::kString},
@@ -141,10 +146,9 @@ constexpr std::array<std::string_view, 10> kForbiddenLabels = {
     "session_id",      "user_id",    "sender",   "receiver", "correlation_id"};
 
 std::string number_text(double v) {
-  std::string s = std::to_string(v);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
+  char buf[32];
+  auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, ptr) : std::to_string(v);
 }
 
 }  // namespace
@@ -181,15 +185,26 @@ std::string describe_type(const FieldSpec& f) {
       return "an integer from " + number_text(f.min) + " to " + number_text(f.max);
     case T::kNumber:
       return "a number " + std::string(f.min_exclusive ? "above " : "from ") + number_text(f.min) +
-             (f.max_exclusive ? " and below " : " up to ") + number_text(f.max);
+             (f.max_exclusive ? " to below " : " to ") + number_text(f.max);
     case T::kBool:
       return "true or false";
-    case T::kDuration:
-      return f.min > 0 ? "a Prometheus duration of at least " +
-                             (f.min >= 1000 ? number_text(f.min / 1000) + "s"
-                                            : number_text(f.min) + "ms") +
-                             " (e.g. 30s, 5m, 1h30m)"
-                       : "a Prometheus duration (e.g. 30s, 5m, 1h30m)";
+    case T::kDuration: {
+      auto ms_text = [](double ms) {
+        if (ms >= 86400000 && static_cast<int64_t>(ms) % 86400000 == 0) {
+          return number_text(ms / 86400000) + "d";
+        }
+        return ms >= 1000 ? number_text(ms / 1000) + "s" : number_text(ms) + "ms";
+      };
+      std::string bounds;
+      if (f.min > 0 && f.max > 0) {
+        bounds = " from " + ms_text(f.min) + " to " + ms_text(f.max);
+      } else if (f.min > 0) {
+        bounds = " of at least " + ms_text(f.min);
+      } else if (f.max > 0) {
+        bounds = " of at most " + ms_text(f.max);
+      }
+      return "a Prometheus duration" + bounds + " (e.g. 30s, 5m, 1h30m)";
+    }
     case T::kSize:
       return "a size with a unit (B, KB, MB, GB, TB, PB, EB), e.g. 10GB";
     case T::kEnum: {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The YAML tree every caxtool loader reads: scalars, sequences and mappings, each node with its
-// 1-based line and byte column, so any later check can point at the exact spot.
+// 1-based line and column, so any later check can point at the exact spot.
 #pragma once
 
 #include <string>
@@ -13,7 +13,7 @@ namespace caxtool::yaml {
 
 struct Mark {
   int line = 0;    // 1-based
-  int column = 0;  // 1-based, in bytes
+  int column = 0;  // 1-based, in characters (code points), as yaml.v3 and promtool count
 };
 
 enum class Kind { kScalar, kSequence, kMapping };

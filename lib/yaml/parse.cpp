@@ -49,37 +49,24 @@ std::string_view Node::kind_name() const {
 
 namespace {
 
-// libyaml counts columns in characters; diagnostics count bytes. Convert with the source.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) : text_(text) {
-    starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
-  Mark mark(const yaml_mark_t& m) const {
-    Mark out;
-    out.line = static_cast<int>(m.line) + 1;
-    if (m.line >= starts_.size()) {
-      out.column = static_cast<int>(m.column) + 1;
-      return out;
-    }
-    size_t pos = starts_[m.line];
-    size_t chars = 0;
-    while (pos < text_.size() && chars < m.column && text_[pos] != '\n') {
-      ++pos;
-      while (pos < text_.size() && (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) ++pos;
-      ++chars;
-    }
-    out.column = static_cast<int>(pos - starts_[m.line]) + 1;
-    return out;
-  }
+// Columns are in characters (code points), as libyaml, yaml.v3 and so promtool count them; the
+// text is kept to turn reader errors, which carry a byte offset, into the same unit.
+Mark to_mark(const yaml_mark_t& m) {
+  return Mark{static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
+}
 
- private:
-  std::string_view text_;
-  std::vector<size_t> starts_;
-};
+Mark mark_at_offset(std::string_view text, size_t offset) {
+  Mark at{1, 1};
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++at.column;
+    }
+  }
+  return at;
+}
 
 std::string tag_shorthand(const yaml_char_t* tag) {
   if (tag == nullptr) return {};
@@ -110,7 +97,7 @@ constexpr size_t kMaxDepth = 512;
 class Builder {
  public:
   Builder(std::string_view text, const std::string& file, const ParseOptions& options)
-      : text_(text), file_(file), options_(options), lines_(text) {
+      : text_(text), file_(file), options_(options) {
     yaml_parser_initialize(&parser_);
     yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
                                  text.size());
@@ -153,8 +140,8 @@ class Builder {
           n.tag = tag_shorthand(event.data.scalar.tag);
           n.value.assign(reinterpret_cast<const char*>(event.data.scalar.value),
                          event.data.scalar.length);
-          n.start = lines_.mark(event.start_mark);
-          n.end = lines_.mark(event.end_mark);
+          n.start = to_mark(event.start_mark);
+          n.end = to_mark(event.end_mark);
           remember_anchor(event.data.scalar.anchor, n);
           if (!attach(std::move(n), stack, root, result.diagnostics)) return result;
           break;
@@ -170,7 +157,7 @@ class Builder {
           bool flow = seq ? event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
                           : event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
           n.style = flow ? Style::kFlow : Style::kBlock;
-          n.start = lines_.mark(event.start_mark);
+          n.start = to_mark(event.start_mark);
           const yaml_char_t* anchor =
               seq ? event.data.sequence_start.anchor : event.data.mapping_start.anchor;
           pending_anchors_.push_back(anchor ? reinterpret_cast<const char*>(anchor) : "");
@@ -186,7 +173,7 @@ class Builder {
         case YAML_MAPPING_END_EVENT: {
           Node n = std::move(stack.back());
           stack.pop_back();
-          n.end = lines_.mark(event.end_mark);
+          n.end = to_mark(event.end_mark);
           std::string anchor = std::move(pending_anchors_.back());
           pending_anchors_.pop_back();
           if (n.is_mapping()) {
@@ -200,7 +187,7 @@ class Builder {
         case YAML_ALIAS_EVENT: {
           std::string name(reinterpret_cast<const char*>(event.data.alias.anchor));
           auto it = anchors_.find(name);
-          Mark at = lines_.mark(event.start_mark);
+          Mark at = to_mark(event.start_mark);
           if (it == anchors_.end()) {
             error(result.diagnostics, at, "yaml/syntax",
                   "unknown anchor '" + name + "' referenced");
@@ -208,7 +195,7 @@ class Builder {
           }
           Node copy = it->second;
           copy.start = at;
-          copy.end = lines_.mark(event.end_mark);
+          copy.end = to_mark(event.end_mark);
           size_t weight = count_nodes(copy);
           if (!attach(std::move(copy), stack, root, result.diagnostics, weight)) return result;
           break;
@@ -325,8 +312,10 @@ class Builder {
     }
   }
 
-  void error(diag::Diagnostics& diags, Mark at, std::string check, std::string message) {
+  void error(diag::Diagnostics& diags, Mark at, std::string check, std::string message,
+             std::string hint = "") {
     diag::Diagnostic d;
+    d.hint = std::move(hint);
     d.file = file_;
     d.line = at.line;
     d.column = at.column;
@@ -341,23 +330,33 @@ class Builder {
     std::string message = parser_.problem ? parser_.problem : "invalid YAML";
     if (parser_.context != nullptr) message += " " + std::string(parser_.context);
     Mark at;
+    std::string hint;
     if (parser_.error == YAML_READER_ERROR) {
-      // Reader errors carry a byte offset, not a mark.
+      // Reader errors carry a byte offset, not a mark, and are about the encoding.
       size_t off = std::min(parser_.problem_offset, text_.size());
-      std::string_view before = text_.substr(0, off);
-      at.line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
-      size_t nl = before.rfind('\n');
-      at.column = static_cast<int>(nl == std::string_view::npos ? off + 1 : off - nl);
+      at = mark_at_offset(text_, off);
+      message = "the file is not valid UTF-8 (" + message + ")";
     } else {
-      at = lines_.mark(parser_.problem_mark);
+      at = to_mark(parser_.problem_mark);
+      size_t index = parser_.problem_mark.index;  // in characters; find the byte
+      size_t chars = 0, byte = 0;
+      while (byte < text_.size() && chars < index) {
+        ++byte;
+        while (byte < text_.size() && (static_cast<unsigned char>(text_[byte]) & 0xC0) == 0x80) {
+          ++byte;
+        }
+        ++chars;
+      }
+      if (byte < text_.size() && text_[byte] == '\t') {
+        hint = "YAML does not allow tabs for indentation; indent with spaces";
+      }
     }
-    error(diags, at, "yaml/syntax", message);
+    error(diags, at, "yaml/syntax", message, std::move(hint));
   }
 
   std::string_view text_;
   const std::string& file_;
   const ParseOptions& options_;
-  LineIndex lines_;
   yaml_parser_t parser_{};
   std::map<std::string, Node> anchors_;
   std::vector<std::string> pending_anchors_;

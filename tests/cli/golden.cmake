@@ -10,7 +10,7 @@ find_package(Python3 3.8 REQUIRED COMPONENTS Interpreter)
 file(GLOB CAXTOOL_GOLDEN_CASES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*/*.t)
 list(SORT CAXTOOL_GOLDEN_CASES)
 foreach(case_file IN LISTS CAXTOOL_GOLDEN_CASES)
-  get_filename_component(behaviour ${case_file} NAME_WE)
+  get_filename_component(behaviour ${case_file} NAME_WLE)
   get_filename_component(command_dir ${case_file} DIRECTORY)
   get_filename_component(command ${command_dir} NAME)
   add_test(NAME cli/${command}/${behaviour}

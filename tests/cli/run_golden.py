@@ -44,16 +44,21 @@ lines each followed by a newline; an empty body is empty content. FLAGS, in brac
                UTF-8 in an input, and it is chosen automatically for outputs that hold bytes other
                than printable UTF-8, newline and tab (colour escape codes show as \x1b).
   [escaped no-eol] both.
-A body line that would read as a section header, or that starts with `\---`, is written with one
-extra leading backslash, which is removed when reading.
+A body line that would read as a section header, or that is one or more backslashes followed by
+`---`, is written with one more leading backslash, which reading removes (so `\--- stdout` in a
+body stands for the line `--- stdout`).
 
 Missing stdout, stderr or after sections expect empty output; a missing exit expects 0. Before
 comparing, the temporary directory's path in any output is replaced by `$TMP`. The after-cmd's
 stdout and stderr are taken together, followed by a line `[exit N]` when it exits non-zero.
 
-UPDATE=1 rewrites stdout, stderr, exit and after from the actual run (stdout and stderr are only
-written when not empty; exit always), after the inputs. A run killed by a signal or timed out
-always fails and is never written down as an expectation.
+The sections env, symlink, after-cmd and exit are one line each: blank lines after them are
+ignored, anything else is an error.
+
+UPDATE=1 rewrites stdout, stderr, exit and after from the actual run, after the inputs, in that
+order (stdout, stderr and after only when not empty; exit always), and also rewrites a passing
+case whose expectations are not written in that canonical form. A run killed by a signal or timed
+out always fails and is never written down as an expectation.
 """
 
 import difflib
@@ -69,8 +74,8 @@ import tempfile
 TIMEOUT_SECONDS = 30
 
 INPUT_KINDS = ("env", "file", "symlink", "after-cmd")
-OUTPUT_KINDS = ("stdout", "stderr", "exit", "after")
 HEADER_RE = re.compile(r"^--- (env|file|symlink|after-cmd|stdout|stderr|exit|after)(?: (.*))?$")
+BACKSLASHED_DASHES_RE = re.compile(r"^\\+---")
 FLAGS_RE = re.compile(r"^(.*?)(?: ?\[([a-z -]+)\])?$")
 KNOWN_FLAGS = {"escaped", "no-eol"}
 
@@ -174,14 +179,17 @@ def encode_escaped(data):
     return "".join(out)
 
 
+def needs_line_escape(line):
+    return bool(HEADER_RE.match(line) or BACKSLASHED_DASHES_RE.match(line))
+
+
 def escape_body_line(line):
-    if HEADER_RE.match(line) or line.startswith("\\---"):
-        return "\\" + line
-    return line
+    return "\\" + line if needs_line_escape(line) else line
 
 
 def unescape_body_line(line):
-    if line.startswith("\\---"):
+    # The exact inverse of escape_body_line: a line it left alone never looks like one it changed.
+    if line.startswith("\\") and needs_line_escape(line[1:]):
         return line[1:]
     return line
 

@@ -74,7 +74,9 @@ TEST_CASE("values: schema rejections point at the value") {
   const auto& d = v.diagnostics.items()[0];
   CHECK(d.line == 4);
   CHECK(d.column == 11);
-  CHECK(d.message == "targets.orchestrator.port: expected a port number (1-65535), got \"9090\"");
+  CHECK(d.message ==
+        "targets.orchestrator.port: expected a port number (1-65535), got the string \"9090\"");
+  CHECK(d.hint == "write it without quotes");
 
   CHECK(first_message(load("identity: {}\n")) == "missing apiVersion");
   CHECK(first_message(load("apiVersion: caxtool/v2\n")) ==
@@ -109,5 +111,7 @@ TEST_CASE("values: conflicts across keys") {
   Values local = load(
       "apiVersion: caxtool/v1\nprometheus: {host: 127.0.0.1}\n"
       "alertmanager: {host: localhost, port: 9090}\n");
-  CHECK(first_message(local).find("port 9090 on host \"localhost\"") != std::string::npos);
+  CHECK(first_message(local).find(
+            "port 9090 on host \"127.0.0.1\" (the same host as \"localhost\")") !=
+        std::string::npos);
 }

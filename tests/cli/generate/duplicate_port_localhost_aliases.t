@@ -10,7 +10,7 @@ alertmanager:
   host: 127.0.0.1
   port: 9100
 --- stderr
-values.yaml:8:9: error: port 9100 on host "localhost" is used by both targets.orchestrator.port and alertmanager.port [values/conflict]
+values.yaml:8:9: error: port 9100 on host "localhost" (the same host as "127.0.0.1") is used by both targets.orchestrator.port and alertmanager.port [values/conflict]
  8 |   port: 9100
    |         ^~~~
   hint: two services cannot listen on one port of one host; change one port or host

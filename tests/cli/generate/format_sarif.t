@@ -27,6 +27,7 @@ backends:
           ]
         }
       },
+      "columnKind": "unicodeCodePoints",
       "results": [
         {
           "ruleId": "values/unknown-key",

@@ -5,7 +5,7 @@ apiVersion: caxtool/v1
 identity:
   environment: caf\xe9
 --- stderr [escaped]
-values.yaml:3:19: error: incomplete UTF-8 octet sequence [yaml/syntax]
+values.yaml:3:19: error: the file is not valid UTF-8 (incomplete UTF-8 octet sequence) [yaml/syntax]
  3 |   environment: caf\xe9
    |                   ^
 1 error, 0 warnings

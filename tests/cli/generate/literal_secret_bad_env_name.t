@@ -6,9 +6,9 @@ backends:
   datadog:
     apiKey: ${env:DD-API-KEY}
 --- stderr
-values.yaml:4:13: error: backends.datadog.apiKey: a secret must be an environment reference, not a literal value [values/literal-secret]
+values.yaml:4:13: error: backends.datadog.apiKey: "${env:DD-API-KEY}" is not a valid environment reference [values/type]
  4 |     apiKey: ${env:DD-API-KEY}
    |             ^~~~~~~~~~~~~~~~~
-  hint: write ${env:NAME} and export NAME where the collector runs; a key in a values file ends up in git
+  hint: write ${env:NAME} with NAME made of letters, digits and _, not starting with a digit
 1 error, 0 warnings
 --- exit 1

@@ -7,7 +7,7 @@ identity:
 ---
 apiVersion: caxtool/v1
 --- stderr
-values.yaml:5:1: error: a values file holds one YAML document, this is the second [values/type]
+values.yaml:5:1: error: a values file holds one YAML document, this is the second [values/document]
  5 | apiVersion: caxtool/v1
    | ^
 1 error, 0 warnings

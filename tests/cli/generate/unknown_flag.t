@@ -2,5 +2,6 @@
 $ caxtool generate --froce
 --- stderr
 caxtool: The following argument was not expected: --froce
+Did you mean '--force'?
 Run 'caxtool generate --help' for usage.
 --- exit 2

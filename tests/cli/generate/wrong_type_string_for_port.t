@@ -6,8 +6,9 @@ targets:
   orchestrator:
     port: "9090"
 --- stderr
-values.yaml:4:11: error: targets.orchestrator.port: expected a port number (1-65535), got "9090" [values/type]
+values.yaml:4:11: error: targets.orchestrator.port: expected a port number (1-65535), got the string "9090" [values/type]
  4 |     port: "9090"
    |           ^~~~~~
+  hint: write it without quotes
 1 error, 0 warnings
 --- exit 1

@@ -5,7 +5,7 @@ apiVersion: caxtool/v1
 alertmanager:
   port: http
 --- stderr
-values.yaml:3:9: error: alertmanager.port: expected a port number (1-65535), got "http" [values/type]
+values.yaml:3:9: error: alertmanager.port: expected a port number (1-65535), got http [values/type]
  3 |   port: http
    |         ^~~~
 1 error, 0 warnings

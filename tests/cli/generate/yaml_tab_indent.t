@@ -8,5 +8,6 @@ identity:
 values.yaml:3:1: error: found character that cannot start any token while scanning for the next token [yaml/syntax]
  3 | 	service: caxton
    | ^
+  hint: YAML does not allow tabs for indentation; indent with spaces
 1 error, 0 warnings
 --- exit 1

@@ -6,7 +6,7 @@ alerts:
   highErrorRate:
     threshold: 1.5
 --- stderr
-values.yaml:4:16: error: alerts.highErrorRate.threshold: expected a number from 0 and below 1, got 1.5: out of range [values/type]
+values.yaml:4:16: error: alerts.highErrorRate.threshold: expected a number from 1e-09 to below 1, got 1.5: out of range [values/type]
  4 |     threshold: 1.5
    |                ^~~
 1 error, 0 warnings

@@ -82,7 +82,8 @@ class GenerateCommand : public Command {
       }
     } else if (options_.diff) {
       for (const auto& f : result.files) {
-        if (f.state == generate::FileState::kUnchanged || f.state == generate::FileState::kBlocked) {
+        if (f.state == generate::FileState::kUnchanged ||
+            f.state == generate::FileState::kBlocked) {
           continue;
         }
         std::string name = options_.out_dir + "/" + f.path;

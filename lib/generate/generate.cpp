@@ -130,8 +130,8 @@ void plan_against_disk(const GenerateOptions& options, GenerateResult& result) {
   std::error_code ec;
   if (std::filesystem::exists(options.out_dir, ec) &&
       !std::filesystem::is_directory(options.out_dir, ec)) {
-    result.diagnostics.add(error(options.out_dir, "io", "--out " + options.out_dir +
-                                                            " exists and is not a directory"));
+    result.diagnostics.add(error(options.out_dir, "io",
+                                 "--out " + options.out_dir + " exists and is not a directory"));
     result.code = ExitCode::kCannotRun;
     return;
   }

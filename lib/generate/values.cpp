@@ -172,8 +172,8 @@ class Checker {
       ok = check_label_name(k, child) && ok;
       if (path == "identity.externalLabels" && (k.value == "service" || k.value == "environment")) {
         error(k, "values/conflict",
-              label(child) + "the " + in_quotes(k.value) +
-                  " external label comes from identity." + k.value,
+              label(child) + "the " + in_quotes(k.value) + " external label comes from identity." +
+                  k.value,
               "set identity." + k.value + " instead");
         ok = false;
         continue;
@@ -338,7 +338,8 @@ class Checker {
         if (s.rfind("${env:", 0) == 0 && !is_env_ref(s)) {
           error(node, "values/type",
                 label(path) + in_quotes(s) + " is not a valid environment reference",
-                "write ${env:NAME} with NAME made of letters, digits and _, not starting with a digit");
+                "write ${env:NAME} with NAME made of letters, digits and _, not starting with a "
+                "digit");
           return std::nullopt;
         }
         if (!is_env_ref(s)) {
@@ -658,7 +659,7 @@ class CrossChecker {
 
   void check_ports() {
     struct Use {
-      std::string host;  // canonical, for comparing
+      std::string host;     // canonical, for comparing
       std::string written;  // as in the values
       int64_t port;
       std::string path;       // the key holding the port
@@ -667,7 +668,8 @@ class CrossChecker {
     std::vector<Use> uses;
     auto add = [&](std::string host_path, std::string port_path) {
       const std::string& host = at(host_path).get_ref<const std::string&>();
-      uses.push_back({canonical_host(host), host, at(port_path).get<int64_t>(), port_path, host_path});
+      uses.push_back(
+          {canonical_host(host), host, at(port_path).get<int64_t>(), port_path, host_path});
     };
     add("targets.orchestrator.host", "targets.orchestrator.port");
     add("prometheus.host", "prometheus.listenPort");

@@ -3,6 +3,7 @@
 // 1-based line and column, so any later check can point at the exact spot.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,8 +49,15 @@ struct Document {
   bool empty = true;  // a stream with no content at all
 };
 
+// Called as each collection (mapping or sequence) is completed, with the keys leading to it from
+// the root ("#" for a sequence item). Returning true takes the node: it is not kept in the tree
+// (a null placeholder with its position stays), so a 20 MB rule file can be checked one group at
+// a time instead of being held whole.
+using CompletedHook = std::function<bool(Node& node, const std::vector<std::string_view>& path)>;
+
 struct ParseOptions {
   bool allow_duplicate_keys = false;
+  CompletedHook on_completed;
   // Aliases are expanded by copying; this bounds the copies (billion laughs).
   size_t max_nodes = 5'000'000;
 };

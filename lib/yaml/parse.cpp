@@ -181,6 +181,12 @@ class Builder {
             check_duplicates(n, result.diagnostics);
           }
           if (!anchor.empty()) anchors_[anchor] = n;
+          if (options_.on_completed && !stack.empty() && offer(n, stack)) {
+            Node placeholder;
+            placeholder.start = n.start;
+            placeholder.end = n.end;
+            n = std::move(placeholder);
+          }
           if (!attach(std::move(n), stack, root, result.diagnostics)) return result;
           break;
         }
@@ -207,6 +213,21 @@ class Builder {
   }
 
  private:
+  // The path of the node about to be attached to the top of `stack`, for the completed hook.
+  bool offer(Node& n, const std::vector<Node>& stack) {
+    path_.clear();
+    for (const Node& level : stack) {
+      if (level.is_sequence()) {
+        path_.push_back("#");
+      } else if (level.children.size() % 2 == 1 && level.children.back().is_scalar()) {
+        path_.push_back(level.children.back().value);
+      } else {
+        path_.push_back("");  // a complex key: no path a hook would ask for
+      }
+    }
+    return options_.on_completed(n, path_);
+  }
+
   static size_t count_nodes(const Node& n) {
     size_t total = 1;
     for (const Node& c : n.children) total += count_nodes(c);
@@ -360,6 +381,7 @@ class Builder {
   yaml_parser_t parser_{};
   std::map<std::string, Node> anchors_;
   std::vector<std::string> pending_anchors_;
+  std::vector<std::string_view> path_;
   size_t nodes_ = 0;
 };
 

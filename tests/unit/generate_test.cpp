@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "generate/generate.h"
-#include "generate/template.h"
 
 #include <catch2/catch.hpp>
 #include <functional>
@@ -8,6 +7,7 @@
 #include <random>
 #include <set>
 
+#include "generate/template.h"
 #include "generate/values_schema.h"
 #include "yaml/node.h"
 
@@ -112,8 +112,8 @@ TEST_CASE("generate: awkward strings survive every template (property)") {
         for (const auto& doc : parsed.documents) scalars_of_yaml(doc.root, found);
         // The collector and Grafana's provisioning expand $NAME and ${NAME}; a literal $ is
         // written $$ there, so undo that before looking for the value.
-        bool expands = f.path.rfind("collector/", 0) == 0 ||
-                       f.path.rfind("grafana/provisioning/", 0) == 0;
+        bool expands =
+            f.path.rfind("collector/", 0) == 0 || f.path.rfind("grafana/provisioning/", 0) == 0;
         for (std::string& v : found) {
           if (expands) {
             for (size_t p = v.find("$$"); p != std::string::npos; p = v.find("$$", p + 1)) {

@@ -35,8 +35,8 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 step "fuzz (${fuzz_seconds}s per target)"
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCAXTOOL_FUZZ=ON >/dev/null
-cmake --build build-fuzz -j "$jobs" --target fuzz_yaml fuzz_values
-for target in yaml values; do
+cmake --build build-fuzz -j "$jobs" --target fuzz_yaml fuzz_values fuzz_promql fuzz_gotemplate fuzz_rules
+for target in yaml values promql gotemplate rules; do
   work=$(mktemp -d)
   cp fuzz/corpus/$target/* "$work/"
   if ! build-fuzz/fuzz/fuzz_$target -max_total_time="$fuzz_seconds" -max_len=65536 -timeout=10 \
@@ -58,7 +58,8 @@ for f in usr/bin/caxtool usr/share/man/man1/caxtool.1 \
 done
 (cd build && cpack -G DEB >/dev/null)
 deb=$(ls build/caxtool_*.deb | head -1)
-dpkg-deb -c "$deb" | grep -q './usr/bin/caxtool' || { echo "deb: no usr/bin/caxtool" >&2; exit 1; }
+contents=$(dpkg-deb -c "$deb")
+grep -q './usr/bin/caxtool$' <<<"$contents" || { echo "deb: no usr/bin/caxtool" >&2; exit 1; }
 echo "built $deb"
 rm -rf "$stage"
 

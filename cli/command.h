@@ -68,6 +68,7 @@ struct CommandInfo {
 const std::vector<CommandInfo>& command_table();
 
 // Each command's factory, defined in its own file.
+std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_completion_command();
 std::unique_ptr<Command> make_generate_command();
 

@@ -7,6 +7,12 @@ namespace caxtool::cli {
 
 const std::vector<CommandInfo>& command_table() {
   static const std::vector<CommandInfo> kCommands = {
+      {"check", "validate and lint monitoring files (rules)",
+       "Checks files before they reach a server: `caxtool check rules` gives promtool's verdict "
+       "on alert and recording rule files with the exact line and column, then lints them. "
+       "Findings are printed as FILE:LINE:COL: severity: message [check], or with --format as "
+       "JSON, GitHub annotations or SARIF.",
+       make_check_command},
       {"completion", "print a shell completion script (bash, zsh or fish)",
        "Prints a completion script for the named shell on standard output. Load it with "
        "`source <(caxtool completion bash)`, `caxtool completion zsh > \"${fpath[1]}/_caxtool\"` "

@@ -3,22 +3,33 @@ _caxtool() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
   local cmd="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
-    case "${COMP_WORDS[i]}" in
-      completion|generate) cmd="${COMP_WORDS[i]}"; break ;;
+    case "$cmd/${COMP_WORDS[i]}" in
+      "/check") cmd="check" ;;
+      "check/rules") cmd="check rules" ;;
+      "/completion") cmd="completion" ;;
+      "/generate") cmd="generate" ;;
     esac
   done
   case "$cmd:$prev" in
     *:--format) COMPREPLY=($(compgen -W "text json github sarif" -- "$cur")); return ;;
     *:--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-    generate:--values) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    generate:--set) COMPREPLY=(); return ;;
-    generate:--out) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    generate:--only) COMPREPLY=($(compgen -W "alertmanager collector grafana prometheus rules" -- "$cur")); return ;;
+    "check rules":--lint) COMPREPLY=($(compgen -W "all none alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
+    "check rules":--fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
+    "check rules":--prometheus-version) COMPREPLY=(); return ;;
+    "check rules":--enable-feature) COMPREPLY=($(compgen -W "promql-experimental-functions" -- "$cur")); return ;;
+    "check rules":--scrape-interval) COMPREPLY=(); return ;;
+    "check rules":--explain) COMPREPLY=($(compgen -W "alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
+    "generate":--values) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "generate":--set) COMPREPLY=(); return ;;
+    "generate":--out) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    "generate":--only) COMPREPLY=($(compgen -W "alertmanager collector grafana prometheus rules" -- "$cur")); return ;;
   esac
   case "$cmd" in
-    "") COMPREPLY=($(compgen -W "completion generate --help -h --version --format --color --quiet -q --verbose -v" -- "$cur")) ;;
-    completion) COMPREPLY=($(compgen -W "--help -h bash fish zsh --version --format --color --quiet -q --verbose -v" -- "$cur")) ;;
-    generate) COMPREPLY=($(compgen -W "--help -h --values --set --out --only --force --dry-run --diff --show-values --version --format --color --quiet -q --verbose -v" -- "$cur")) ;;
+    "") COMPREPLY=($(compgen -W "check completion generate --help -h --version --format --color --quiet -q --verbose -v" -- "$cur")) ;;
+    "check") COMPREPLY=($(compgen -W "rules --help -h --version --format --color --quiet -q --verbose -v" -- "$cur")) ;;
+    "check rules") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --prometheus-version --enable-feature --scrape-interval --list-lints --explain --version --format --color --quiet -q --verbose -v" -- "$cur") $(compgen -f -- "$cur")) ;;
+    "completion") COMPREPLY=($(compgen -W "--help -h bash fish zsh --version --format --color --quiet -q --verbose -v" -- "$cur")) ;;
+    "generate") COMPREPLY=($(compgen -W "--help -h --values --set --out --only --force --dry-run --diff --show-values --version --format --color --quiet -q --verbose -v" -- "$cur")) ;;
   esac
 }
 complete -F _caxtool caxtool

@@ -12,15 +12,28 @@
 
 int caxtool_fuzz_yaml(const uint8_t* data, size_t size);
 int caxtool_fuzz_values(const uint8_t* data, size_t size);
+int caxtool_fuzz_promql(const uint8_t* data, size_t size);
+int caxtool_fuzz_gotemplate(const uint8_t* data, size_t size);
+int caxtool_fuzz_rules(const uint8_t* data, size_t size);
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::fprintf(stderr, "usage: fuzz_replay yaml|values DIR\n");
+    std::fprintf(stderr, "usage: fuzz_replay yaml|values|promql|gotemplate|rules DIR\n");
     return 2;
   }
-  auto target = std::strcmp(argv[1], "yaml") == 0     ? caxtool_fuzz_yaml
-                : std::strcmp(argv[1], "values") == 0 ? caxtool_fuzz_values
-                                                      : nullptr;
+  struct Target {
+    const char* name;
+    int (*run)(const uint8_t*, size_t);
+  };
+  const Target targets[] = {{"yaml", caxtool_fuzz_yaml},
+                            {"values", caxtool_fuzz_values},
+                            {"promql", caxtool_fuzz_promql},
+                            {"gotemplate", caxtool_fuzz_gotemplate},
+                            {"rules", caxtool_fuzz_rules}};
+  int (*target)(const uint8_t*, size_t) = nullptr;
+  for (const Target& t : targets) {
+    if (std::strcmp(argv[1], t.name) == 0) target = t.run;
+  }
   if (target == nullptr) {
     std::fprintf(stderr, "unknown target %s\n", argv[1]);
     return 2;

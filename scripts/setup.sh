@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config make           # build
-  libyaml-dev libcli11-dev nlohmann-json3-dev      # libraries
+  libyaml-dev libcli11-dev nlohmann-json3-dev libre2-dev  # libraries
   catch2 python3 python3-yaml curl                 # tests
   prometheus prometheus-alertmanager               # reference tools: promtool, amtool
   zsh fish bash-completion                         # completion tests

@@ -5,18 +5,15 @@
 #include "generate/generate.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "generate/context.h"
 #include "generate/embedded.h"
 #include "generate/template.h"
 #include "generate/values.h"
 #include "util/atomic_write.h"
+#include "util/file.h"
 #include "util/strings.h"
 #include "yaml/node.h"
 
@@ -41,16 +38,14 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 // Phase: read the values file (exit 3 if unreadable).
 bool read_values_file(const std::string& path, std::string& text, GenerateResult& result) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    result.diagnostics.add(
-        error(path, "io", "cannot read values file: " + std::string(std::strerror(errno))));
+  std::string why;
+  auto content = util::read_file(path, why);
+  if (!content) {
+    result.diagnostics.add(error(path, "io", "cannot read values file: " + why));
     result.code = ExitCode::kCannotRun;
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  text = ss.str();
+  text = std::move(*content);
   return true;
 }
 

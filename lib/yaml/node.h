@@ -42,6 +42,8 @@ struct Node {
   // The value for a scalar key, or nullptr.
   const Node* get(std::string_view key) const;
   std::string_view kind_name() const;
+  // The null that stands in for a node a CompletedHook took.
+  bool is_taken() const { return kind == Kind::kScalar && tag == "!caxtool/taken"; }
 };
 
 struct Document {
@@ -53,7 +55,9 @@ struct Document {
 // the root ("#" for a sequence item). Returning true takes the node: it is not kept in the tree
 // (a null placeholder with its position stays), so a 20 MB rule file can be checked one group at
 // a time instead of being held whole.
-using CompletedHook = std::function<bool(Node& node, const std::vector<std::string_view>& path)>;
+// `document` is the 0-based index of the document the node is in.
+using CompletedHook =
+    std::function<bool(Node& node, const std::vector<std::string_view>& path, size_t document)>;
 
 struct ParseOptions {
   bool allow_duplicate_keys = false;
@@ -65,6 +69,9 @@ struct ParseOptions {
 struct ParseResult {
   std::vector<Document> documents;
   diag::Diagnostics diagnostics;
+  // Documents complete before a syntax error stopped the parse (Go's yaml packages stop after
+  // the first document, so an error past it is one they never see).
+  size_t documents_before_error = 0;
   bool ok() const { return !diagnostics.has_at_least(diag::Severity::kError); }
 };
 

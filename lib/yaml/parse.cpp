@@ -114,6 +114,7 @@ class Builder {
     while (true) {
       if (!yaml_parser_parse(&parser_, &event)) {
         report_parser_error(result.diagnostics);
+        result.documents_before_error = result_documents_;
         return result;
       }
       std::unique_ptr<yaml_event_t, void (*)(yaml_event_t*)> guard(&event, yaml_event_delete);
@@ -121,10 +122,20 @@ class Builder {
         case YAML_STREAM_END_EVENT:
           return result;
         case YAML_DOCUMENT_START_EVENT:
+          if (const yaml_version_directive_t* v = event.data.document_start.version_directive;
+              v != nullptr && (v->major != 1 || v->minor != 1)) {
+            // Go's yaml packages, which read every Prometheus file, accept %YAML 1.1 only.
+            error(result.diagnostics, to_mark(event.start_mark), "yaml/syntax",
+                  "found incompatible YAML document: %YAML " + std::to_string(v->major) + "." +
+                      std::to_string(v->minor) + " is not supported",
+                  "remove the %YAML line; Prometheus's YAML parser reads YAML 1.1");
+            return result;
+          }
           anchors_.clear();
           root.reset();
           break;
         case YAML_DOCUMENT_END_EVENT: {
+          ++result_documents_;
           Document doc;
           if (root) {
             doc.root = std::move(*root);
@@ -183,6 +194,7 @@ class Builder {
           if (!anchor.empty()) anchors_[anchor] = n;
           if (options_.on_completed && !stack.empty() && offer(n, stack)) {
             Node placeholder;
+            placeholder.tag = "!caxtool/taken";
             placeholder.start = n.start;
             placeholder.end = n.end;
             n = std::move(placeholder);
@@ -225,7 +237,7 @@ class Builder {
         path_.push_back("");  // a complex key: no path a hook would ask for
       }
     }
-    return options_.on_completed(n, path_);
+    return options_.on_completed(n, path_, result_documents_);
   }
 
   static size_t count_nodes(const Node& n) {
@@ -382,6 +394,7 @@ class Builder {
   std::map<std::string, Node> anchors_;
   std::vector<std::string> pending_anchors_;
   std::vector<std::string_view> path_;
+  size_t result_documents_ = 0;  // documents completed so far
   size_t nodes_ = 0;
 };
 

@@ -16,6 +16,7 @@ Options:
 
 
 Subcommands:
+  check                       validate and lint monitoring files (rules)
   completion                  print a shell completion script (bash, zsh or fish)
   generate                    write the monitoring stack for a Caxton deployment
 

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: Apache-2.0
+// `caxtool check KIND`: one subcommand per kind of input. `rules` is the first; config,
+// collector, metrics and dashboard join as their issues land.
+#include "rules/check.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "command.h"
+#include "exit_codes.h"
+#include "output.h"
+#include "promql/version.h"
+#include "rules/lint.h"
+#include "util/duration.h"
+#include "util/file.h"
+#include "util/strings.h"
+
+namespace caxtool::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Input {
+  std::string name;  // as shown in diagnostics
+  std::string path;  // "" for stdin
+};
+
+// FILE, DIR (its *.yml and *.yaml, recursively, sorted) or - (stdin).
+bool expand_inputs(const std::vector<std::string>& args, std::vector<Input>& out, Io& io) {
+  bool ok = true;
+  for (const std::string& a : args) {
+    if (a == "-") {
+      out.push_back({"<stdin>", ""});
+      continue;
+    }
+    std::error_code ec;
+    if (fs::is_directory(a, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::end(it);
+           it.increment(ec)) {
+        auto ext = it->path().extension();
+        if (it->is_regular_file(ec) && (ext == ".yml" || ext == ".yaml")) {
+          found.push_back(it->path().string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      for (auto& f : found) out.push_back({f, f});
+      continue;
+    }
+    if (!fs::exists(a, ec)) {
+      io.err << "caxtool: " << a << ": no such file or directory\n";
+      ok = false;
+      continue;
+    }
+    out.push_back({a, a});
+  }
+  return ok;
+}
+
+bool read_input(const Input& in, std::string& text, std::string& error) {
+  if (in.path.empty()) {
+    text = util::read_stdin();
+    return true;
+  }
+  auto content = util::read_file(in.path, error);
+  if (!content) return false;
+  text = std::move(*content);
+  return true;
+}
+
+class CheckCommand : public Command {
+ public:
+  void setup(CLI::App& sub, Choices& choices) override {
+    sub.require_subcommand(1);
+    rules_ = sub.add_subcommand("rules", "validate alert and recording rule files, then lint them");
+    rules_->set_help_flag("-h,--help", "print help and exit");
+    rules_->footer(
+        "Gives promtool check rules' verdict on every file (YAML shape, PromQL, Go templates, "
+        "names, durations), at the exact line and column, then runs the lint checks. Inputs are "
+        "rule files, Kubernetes PrometheusRule resources, directories (their .yml and .yaml "
+        "files) and - for stdin. Exit 1 when a file is invalid or a finding reaches --fail-on.");
+    rules_->add_option("files", files_, "rule files, directories, or - for stdin")
+        ->required()
+        ->type_name("FILE");
+    std::vector<std::string> lint_names{"all", "none"};
+    for (const auto& l : rules::lint_checks()) lint_names.emplace_back(l.name);
+    auto* lint = rules_
+                     ->add_option("--lint", lint_,
+                                  "lint checks: all, none (promtool's verdict only), or "
+                                  "NAME,... (see --list-lints)")
+                     ->type_name("all|none|NAME,...");
+    choices.set(lint, lint_names);
+    add_choice_option(*rules_, choices, "--fail-on", fail_on_, {"error", "warning", "info"},
+                      "lowest severity that fails the check (default: error)")
+        ->type_name("SEVERITY");
+    rules_
+        ->add_option("--prometheus-version", version_,
+                     "the Prometheus whose grammar and functions apply (default: the newest "
+                     "known, " +
+                         version_ + ")")
+        ->type_name("X.Y");
+    auto* feature = rules_
+                        ->add_option("--enable-feature", features_,
+                                     "as Prometheus's flag: promql-experimental-functions")
+                        ->type_name("FEATURE");
+    choices.set(feature, {"promql-experimental-functions"});
+    rules_
+        ->add_option("--scrape-interval", scrape_interval_,
+                     "the scrape interval rate windows are judged against (default: 1m)")
+        ->type_name("DURATION");
+    rules_->add_flag("--list-lints", list_lints_, "list the lint checks and exit");
+    auto* explain = rules_->add_option("--explain", explain_, "explain one lint check and exit")
+                        ->type_name("NAME");
+    choices.set(explain, {lint_names.begin() + 2, lint_names.end()});
+  }
+
+  int run(const GlobalOptions& global, Io& io) override {
+    if (rules_->parsed()) return run_rules(global, io);
+    return to_int(ExitCode::kUsage);
+  }
+
+ private:
+  int run_rules(const GlobalOptions& global, Io& io) {
+    if (list_lints_) {
+      for (const auto& l : rules::lint_checks()) {
+        io.out << l.name << " (" << diag::severity_name(l.severity) << "): " << l.summary << '\n';
+      }
+      return to_int(ExitCode::kOk);
+    }
+    if (!explain_.empty()) {
+      const rules::LintInfo* l = rules::find_lint(explain_);
+      if (l == nullptr) {
+        io.err << "caxtool: no lint check named '" << explain_ << "'; see --list-lints\n";
+        return to_int(ExitCode::kUsage);
+      }
+      io.out << l->name << " (" << diag::severity_name(l->severity) << ")\n\n"
+             << l->explanation << '\n';
+      return to_int(ExitCode::kOk);
+    }
+    rules::CheckOptions options;
+    auto v = promql::parse_version(version_);
+    if (!v) {
+      io.err << "caxtool: --prometheus-version: expected X.Y, got '" << version_ << "'\n";
+      return to_int(ExitCode::kUsage);
+    }
+    options.version = *v;
+    for (const std::string& f : features_) {
+      if (f != "promql-experimental-functions") {
+        io.err << "caxtool: --enable-feature: unknown feature '" << f << "'\n";
+        return to_int(ExitCode::kUsage);
+      }
+      options.experimental_functions = true;
+    }
+    if (!select_lints(options, io)) return to_int(ExitCode::kUsage);
+    auto interval = util::parse_duration_ms(scrape_interval_);
+    if (!interval || *interval <= 0) {
+      io.err << "caxtool: --scrape-interval: expected a duration such as 30s or 1m, got '"
+             << scrape_interval_ << "'\n";
+      return to_int(ExitCode::kUsage);
+    }
+    options.scrape_interval_ms = *interval;
+
+    std::vector<Input> inputs;
+    bool all_found = expand_inputs(files_, inputs, io);
+    diag::Severity fail = fail_on_ == "info"      ? diag::Severity::kInfo
+                          : fail_on_ == "warning" ? diag::Severity::kWarning
+                                                  : diag::Severity::kError;
+    diag::Diagnostics all;
+    diag::Sources sources;
+    bool unreadable = !all_found;
+    for (const Input& in : inputs) {
+      std::string text, error;
+      if (!read_input(in, text, error)) {
+        io.err << "caxtool: " << in.name << ": cannot read: " << error << '\n';
+        unreadable = true;
+        continue;
+      }
+      rules::FileResult r = rules::check_rules_text(text, in.name, options);
+      if (!global.quiet && global.format == "text") {
+        // Invalid means promtool would reject it; lint findings do not make a file invalid.
+        bool invalid = std::any_of(r.diagnostics.items().begin(), r.diagnostics.items().end(),
+                                   [](const diag::Diagnostic& d) {
+                                     return d.severity == diag::Severity::kError &&
+                                            rules::find_lint(d.check) == nullptr;
+                                   });
+        io.out << in.name << ": " << r.rules << (r.rules == 1 ? " rule in " : " rules in ")
+               << r.groups << (r.groups == 1 ? " group" : " groups") << (invalid ? ", invalid" : "")
+               << '\n';
+      }
+      if (!r.diagnostics.empty()) sources.add(in.name, std::move(text));
+      all.append(r.diagnostics);
+    }
+    print_diagnostics(global, io, all, sources);
+    if (unreadable) return to_int(ExitCode::kCannotRun);
+    return to_int(all.has_at_least(fail) ? ExitCode::kCheckFailed : ExitCode::kOk);
+  }
+
+  bool select_lints(rules::CheckOptions& options, Io& io) {
+    if (lint_ == "none") return true;
+    if (lint_ == "all") {
+      for (const auto& l : rules::lint_checks()) options.lints.insert(std::string(l.name));
+      return true;
+    }
+    std::vector<std::string_view> names;
+    for (const auto& l : rules::lint_checks()) names.push_back(l.name);
+    std::string_view rest = lint_;
+    while (!rest.empty()) {
+      size_t comma = rest.find(',');
+      std::string name(rest.substr(0, comma));
+      if (rules::find_lint(name) == nullptr) {
+        io.err << "caxtool: --lint: unknown check '" << name << "'";
+        std::string guess = util::closest_match(name, names);
+        if (!guess.empty()) io.err << ", did you mean '" << guess << "'?";
+        io.err << '\n';
+        return false;
+      }
+      options.lints.insert(name);
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    }
+    return true;
+  }
+
+  CLI::App* rules_ = nullptr;
+  std::vector<std::string> files_;
+  std::string lint_ = "all";
+  std::string fail_on_ = "error";
+  std::string version_ = std::to_string(promql::newest_version().major) + "." +
+                         std::to_string(promql::newest_version().minor);
+  std::vector<std::string> features_;
+  std::string scrape_interval_ = "1m";
+  bool list_lints_ = false;
+  std::string explain_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_check_command() { return std::make_unique<CheckCommand>(); }
+
+}  // namespace caxtool::cli

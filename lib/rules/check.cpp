@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: Apache-2.0
+// Checks a rule file one group at a time: the YAML parser hands each completed group over and
+// forgets it, so memory stays flat however large the file. On a large file, groups are checked
+// on a second thread while the parser reads on (parsing and checking cost about the same, and
+// the machines this runs on have two cores at least). Results are merged in file order, so the
+// output does not depend on timing. File-level checks (group names, duplicate rules, the
+// root's shape) run once everything is in.
+#include "rules/check.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "rules/lint.h"
+#include "rules/load.h"
+#include "rules/validate.h"
+#include "yaml/locate.h"
+#include "yaml/node.h"
+
+namespace caxtool::rules {
+namespace {
+
+// Below this size a second thread costs more than it saves.
+constexpr size_t kThreadedFrom = 256 * 1024;
+// Groups parsed but not yet checked; bounds memory when checking is the slower side.
+constexpr size_t kMaxQueued = 8;
+
+struct GroupJob {
+  size_t document = 0;
+  bool prometheus_rule = false;
+  yaml::Node node;
+};
+
+// What checking one group yields, merged later in file order.
+struct GroupResult {
+  size_t document = 0;
+  Text name;
+  yaml::Mark start;
+  size_t rules = 0;
+  std::vector<int> rule_lines;
+  std::vector<DuplicateKey> keys;
+  diag::Diagnostics diagnostics;
+};
+
+class FileChecker {
+ public:
+  FileChecker(std::string_view text, const std::string& file, const CheckOptions& options)
+      : text_(text), file_(file), options_(options), source_(text) {
+    vctx_.file = file;
+    vctx_.source = &source_;
+    vctx_.version = options.version;
+    vctx_.experimental_functions = options.experimental_functions;
+  }
+
+  FileResult run() {
+    bool threaded = text_.size() >= kThreadedFrom;
+    std::thread worker;
+    if (threaded) worker = std::thread([this] { drain(); });
+    yaml::ParseOptions po;
+    po.on_completed = [this, threaded](yaml::Node& node, const std::vector<std::string_view>& path,
+                                       size_t document) {
+      if (!is_groups_item(path)) return false;
+      auto job = std::make_unique<GroupJob>(GroupJob{document, path.size() == 3, std::move(node)});
+      if (threaded) {
+        enqueue(std::move(job));
+      } else {
+        results_.push_back(check_group(*job));
+      }
+      return true;
+    };
+    yaml::ParseResult parsed = yaml::parse(text_, file_, po);
+    if (threaded) {
+      enqueue(nullptr);  // end of input
+      worker.join();
+    }
+    crd_ = !parsed.documents.empty() && is_prometheus_rule(parsed.documents.front().root);
+    bool ignored_error = !crd_ && parsed.documents_before_error >= 1;
+    for (diag::Diagnostic d : parsed.diagnostics.items()) {
+      if (ignored_error) ignore_later_document(d);
+      result_.diagnostics.add(std::move(d));
+    }
+    for (size_t i = 0; i < parsed.documents.size(); ++i) {
+      if (!parsed.documents[i].empty) check_root(parsed.documents[i].root, i);
+    }
+    if (!crd_ && (parsed.documents.size() > 1 || ignored_error)) {
+      add(parsed.documents.size() > 1 ? parsed.documents[1].root.start : yaml::Mark{1, 1},
+          "rules/multiple-documents",
+          "Prometheus reads only the first YAML document of a rule file; the rest is ignored",
+          "put each group list in a file of its own", diag::Severity::kWarning);
+    }
+    merge();
+    return std::move(result_);
+  }
+
+ private:
+  static bool is_prometheus_rule(const yaml::Node& root) {
+    const yaml::Node* kind = root.is_mapping() ? root.get("kind") : nullptr;
+    return kind != nullptr && kind->value == "PrometheusRule";
+  }
+
+  // Past the first document of a plain rule file, Prometheus sees nothing: findings there are
+  // told, but cannot make the file invalid.
+  static void ignore_later_document(diag::Diagnostic& d) {
+    if (d.severity == diag::Severity::kError) d.severity = diag::Severity::kWarning;
+    d.message += " (in a later YAML document, which Prometheus ignores)";
+  }
+
+  static bool is_groups_item(const std::vector<std::string_view>& path) {
+    return (path.size() == 2 && path[0] == "groups" && path[1] == "#") ||
+           (path.size() == 3 && path[0] == "spec" && path[1] == "groups" && path[2] == "#");
+  }
+
+  void enqueue(std::unique_ptr<GroupJob> job) {
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [this] { return queue_.size() < kMaxQueued; });
+    queue_.push_back(std::move(job));
+    ready_.notify_one();
+  }
+
+  void drain() {
+    while (true) {
+      std::unique_ptr<GroupJob> job;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return !queue_.empty(); });
+        job = std::move(queue_.front());
+        queue_.pop_front();
+        space_.notify_one();
+      }
+      if (job == nullptr) return;
+      results_.push_back(check_group(*job));  // only this thread touches results_ meanwhile
+    }
+  }
+
+  // Everything about one group that needs nothing from the others. Runs on either thread.
+  GroupResult check_group(const GroupJob& job) const {
+    GroupResult out;
+    out.document = job.document;
+    LoadContext lctx{file_, options_.version, job.prometheus_rule};
+    Group g = load_group(job.node, lctx, out.diagnostics);
+    out.name = g.name;
+    out.name.node = nullptr;  // the tree goes away with the job
+    out.start = g.start;
+    out.rules = g.rules.size();
+    validate_group(g, vctx_, out.diagnostics);
+    std::vector<promql::ParseResult> exprs;
+    exprs.reserve(g.rules.size());
+    for (const Rule& r : g.rules) {
+      out.rule_lines.push_back(r.start.line);
+      exprs.push_back(parse_expr(r, vctx_));
+      validate_rule(r, exprs.back(), vctx_, out.diagnostics);
+      out.keys.push_back(duplicate_key(g, r, options_.version));
+    }
+    LintContext lint_ctx{file_, &source_, options_.version, &options_.lints,
+                         options_.scrape_interval_ms};
+    run_lints(g, exprs, lint_ctx, out.diagnostics);
+    return out;
+  }
+
+  void merge() {
+    std::map<size_t, std::map<std::string, yaml::Mark, std::less<>>> names;
+    std::map<size_t, std::vector<DuplicateKey>> keys;
+    std::vector<int> rule_lines;
+    for (GroupResult& g : results_) {
+      ++result_.groups;
+      result_.rules += g.rules;
+      for (diag::Diagnostic d : g.diagnostics.items()) {
+        if (!crd_ && g.document >= 1) ignore_later_document(d);
+        result_.diagnostics.add(std::move(d));
+      }
+      rule_lines.insert(rule_lines.end(), g.rule_lines.begin(), g.rule_lines.end());
+      auto& doc_keys = keys[g.document];
+      doc_keys.insert(doc_keys.end(), g.keys.begin(), g.keys.end());
+      diag::Severity sev =
+          !crd_ && g.document >= 1 ? diag::Severity::kWarning : diag::Severity::kError;
+      if (g.name.value.empty()) {
+        add(g.start, "rules/group-name", "a rule group must have a name",
+            "add name: to the group; names are unique in a file", sev);
+      } else if (auto [it, fresh] = names[g.document].emplace(g.name.value, g.name.start); !fresh) {
+        add(g.name.start, "rules/group-name",
+            "group name \"" + g.name.value + "\" is repeated in the same file (first at line " +
+                std::to_string(it->second.line) + ")",
+            "", sev);
+      }
+    }
+    // promtool lints only a file that loaded cleanly.
+    bool valid = !result_.diagnostics.has_at_least(diag::Severity::kError);
+    if (valid && options_.lints.count("duplicate-rules") != 0) {
+      for (auto& [doc, k] : keys) report_duplicates(k, file_, result_.diagnostics);
+    }
+    std::sort(rule_lines.begin(), rule_lines.end());
+    apply_disable_comments(text_, rule_lines, result_.diagnostics);
+    result_.diagnostics.sort();
+  }
+
+  void check_root(const yaml::Node& root, size_t document) {
+    if (root.is_null()) return;
+    diag::Severity sev = !crd_ && document >= 1 ? diag::Severity::kWarning : diag::Severity::kError;
+    auto add = [this, sev](yaml::Mark at, std::string check, std::string message,
+                           std::string hint = "") {
+      this->add(at, std::move(check), std::move(message), std::move(hint), sev);
+    };
+    if (!root.is_mapping()) {
+      add(root.start, "rules/syntax",
+          "a rule file must be a mapping with a groups list, got a " +
+              std::string(root.kind_name()));
+      return;
+    }
+    const yaml::Node* kind = root.get("kind");
+    bool crd = kind != nullptr && kind->value == "PrometheusRule";
+    const yaml::Node* holder = &root;
+    if (crd) {
+      holder = root.get("spec");
+      if (holder == nullptr || holder->is_null()) return;
+      if (!holder->is_mapping()) {
+        add(holder->start, "rules/syntax", "spec must be a mapping with a groups list");
+        return;
+      }
+    }
+    for (size_t i = 0; i < holder->entry_count(); ++i) {
+      const yaml::Node& k = holder->key(i);
+      const yaml::Node& v = holder->val(i);
+      if (k.value == "groups") {
+        if (!v.is_null() && !v.is_sequence()) {
+          add(v.start, "rules/syntax",
+              "groups must be a list, got a " + std::string(v.kind_name()));
+        }
+        // Mappings were checked as they came; what is left here is scalars and nulls. yaml.v3
+        // drops null items of a list, so they are no groups at all.
+        static const std::vector<yaml::Node> kNone;
+        for (const yaml::Node& item : v.is_sequence() ? v.children : kNone) {
+          if (item.is_taken() || item.is_null()) continue;
+          {
+            add(item.start, "rules/syntax",
+                "a rule group must be a mapping, got a " + std::string(item.kind_name()));
+          }
+        }
+      } else if (!crd) {
+        add(k.start, "rules/syntax", "unknown field \"" + k.value + "\" in rule file",
+            "a rule file has one key, groups (a Kubernetes PrometheusRule has kind: "
+            "PrometheusRule)");
+      }
+    }
+  }
+
+  void add(yaml::Mark at, std::string check, std::string message, std::string hint = "",
+           diag::Severity severity = diag::Severity::kError) {
+    diag::Diagnostic d;
+    d.severity = severity;
+    d.file = file_;
+    d.line = at.line;
+    d.column = at.column;
+    d.check = std::move(check);
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    result_.diagnostics.add(std::move(d));
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+  const CheckOptions& options_;
+  yaml::SourceIndex source_;
+  ValidateContext vctx_;
+  FileResult result_;
+  std::vector<GroupResult> results_;
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<std::unique_ptr<GroupJob>> queue_;
+  bool crd_ = false;  // a Kubernetes PrometheusRule: every document counts
+};
+
+}  // namespace
+
+FileResult check_rules_text(std::string_view text, const std::string& file,
+                            const CheckOptions& options) {
+  return FileChecker(text, file, options).run();
+}
+
+}  // namespace caxtool::rules

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+// `check rules` as a library call: a rule file's text in, diagnostics out. Validity is what
+// promtool check rules decides; lint checks (lib/rules/lint.h) come on top.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostic.h"
+#include "promql/version.h"
+
+namespace caxtool::rules {
+
+struct CheckOptions {
+  promql::Version version = promql::newest_version();
+  bool experimental_functions = false;
+  // Lint checks to run, by name; "duplicate-rules" is promtool's own lint.
+  std::set<std::string, std::less<>> lints;
+  // The scrape interval rate windows are judged against (promql/rate-range).
+  int64_t scrape_interval_ms = 60'000;
+};
+
+struct FileResult {
+  size_t groups = 0;
+  size_t rules = 0;
+  diag::Diagnostics diagnostics;
+};
+
+// Checks every document of `text` (a rule file, or a Kubernetes PrometheusRule). `file` names
+// the diagnostics.
+FileResult check_rules_text(std::string_view text, const std::string& file,
+                            const CheckOptions& options);
+
+}  // namespace caxtool::rules

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+// Lint checks for rules: what promtool lets through but breaks alerting in production. Each
+// check has a name, a severity and an explanation (caxtool check rules --explain NAME), and can
+// be turned off per file, per rule (# caxtool disable NAME) and with --lint.
+#pragma once
+
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "promql/parser.h"
+#include "promql/version.h"
+#include "rules/rule_file.h"
+#include "yaml/locate.h"
+
+namespace caxtool::rules {
+
+struct LintInfo {
+  std::string_view name;
+  diag::Severity severity;
+  std::string_view summary;
+  std::string_view explanation;
+};
+
+// Every lint check, sorted by name.
+std::span<const LintInfo> lint_checks();
+const LintInfo* find_lint(std::string_view name);
+
+struct LintContext {
+  std::string file;
+  const yaml::SourceIndex* source = nullptr;
+  promql::Version version;
+  const std::set<std::string, std::less<>>* enabled = nullptr;
+  int64_t scrape_interval_ms = 60'000;
+};
+
+// `exprs` holds each rule's parsed expression, in rule order.
+void run_lints(const Group& group, std::span<const promql::ParseResult> exprs,
+               const LintContext& ctx, diag::Diagnostics& diags);
+
+// promtool's duplicate-rules lint: the same name and labels twice in one file.
+struct DuplicateKey {
+  std::string name;
+  std::vector<std::pair<std::string, std::string>> labels;  // sorted
+  yaml::Mark at;
+  friend bool operator<(const DuplicateKey& a, const DuplicateKey& b) {
+    return std::tie(a.name, a.labels) < std::tie(b.name, b.labels);
+  }
+};
+DuplicateKey duplicate_key(const Group& g, const Rule& r, promql::Version version);
+void report_duplicates(std::vector<DuplicateKey>& keys, const std::string& file,
+                       diag::Diagnostics& diags);
+
+// Drops lint findings that a `# caxtool disable NAME` (the rule it sits in, or the rule right
+// below it) or `# caxtool file/disable NAME` (the whole file) comment in `text` turns off.
+// `rule_lines` are the sorted first lines of every rule. Validity errors are never dropped.
+void apply_disable_comments(std::string_view text, const std::vector<int>& rule_lines,
+                            diag::Diagnostics& diags);
+
+}  // namespace caxtool::rules

@@ -7,18 +7,23 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace caxtool::diag {
 
 class Sources {
  public:
-  void add(std::string file, std::string text) { files_[std::move(file)] = std::move(text); }
+  void add(std::string file, std::string text);
   const std::string* text(const std::string& file) const;
   // The 1-based line `line` of `file`, without its newline; nullopt if unknown.
   std::optional<std::string_view> line(const std::string& file, int line) const;
 
  private:
-  std::map<std::string, std::string> files_;
+  struct File {
+    std::string text;
+    mutable std::vector<size_t> line_starts;  // built on the first line() call
+  };
+  std::map<std::string, File> files_;
 };
 
 }  // namespace caxtool::diag

@@ -38,6 +38,9 @@ struct GroupJob {
 // What checking one group yields, merged later in file order.
 struct GroupResult {
   size_t document = 0;
+  // record/alert/expr values that are collections: yaml.v3 keeps them as raw nodes and never
+  // checks their keys for duplicates, so neither do we.
+  std::vector<std::pair<yaml::Mark, yaml::Mark>> raw_ranges;
   Text name;
   yaml::Mark start;
   size_t rules = 0;
@@ -80,6 +83,7 @@ class FileChecker {
     crd_ = !parsed.documents.empty() && is_prometheus_rule(parsed.documents.front().root);
     bool ignored_error = !crd_ && parsed.documents_before_error >= 1;
     for (diag::Diagnostic d : parsed.diagnostics.items()) {
+      if (d.check == "yaml/duplicate-key" && inside_raw_value(d)) continue;
       if (ignored_error) ignore_later_document(d);
       result_.diagnostics.add(std::move(d));
     }
@@ -97,6 +101,18 @@ class FileChecker {
   }
 
  private:
+  bool inside_raw_value(const diag::Diagnostic& d) const {
+    auto before = [](yaml::Mark a, int line, int column) {
+      return a.line < line || (a.line == line && a.column <= column);
+    };
+    for (const GroupResult& g : results_) {
+      for (const auto& [start, end] : g.raw_ranges) {
+        if (before(start, d.line, d.column) && !before(end, d.line, d.column)) return true;
+      }
+    }
+    return false;
+  }
+
   static bool is_prometheus_rule(const yaml::Node& root) {
     const yaml::Node* kind = root.is_mapping() ? root.get("kind") : nullptr;
     return kind != nullptr && kind->value == "PrometheusRule";
@@ -150,6 +166,10 @@ class FileChecker {
     std::vector<promql::ParseResult> exprs;
     exprs.reserve(g.rules.size());
     for (const Rule& r : g.rules) {
+      for (const Text* t : {&r.record, &r.alert, &r.expr}) {
+        if (t->node != nullptr && !t->node->is_scalar())
+          out.raw_ranges.emplace_back(t->start, t->end);
+      }
       out.rule_lines.push_back(r.start.line);
       exprs.push_back(parse_expr(r, vctx_));
       validate_rule(r, exprs.back(), vctx_, out.diagnostics);

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <optional>
 
 #include "util/duration.h"
 #include "util/strings.h"
@@ -28,7 +30,6 @@ class Loader {
   Group group(const Node& node) {
     Group g;
     g.start = node.start;
-    check_tags(node);
     if (!node.is_mapping()) {
       type_error(node, "a rule group must be a mapping, got a " + std::string(node.kind_name()));
       return g;
@@ -79,6 +80,8 @@ class Loader {
              n.value == "NULL";
       } else if (t == "!!map" || t == "!!seq") {
         ok = false;
+      } else if (t == "!!binary") {
+        ok = base64_decode(n.value).has_value();
       }
       if (!ok) type_error(n, "cannot decode " + t + " `" + n.value + "`");
     }
@@ -153,14 +156,58 @@ class Loader {
     t.end = v.end;
     t.style = v.style;
     t.node = &v;
-    if (v.is_scalar()) t.value = v.value;
+    if (v.is_scalar())
+      t.value = v.tag == "!!binary" ? base64_decode(v.value).value_or("") : v.value;
     return t;
   }
 
-  // yaml.Node fields: any node; its Value is the scalar's text, or empty for a collection.
-  static Text raw(const Node& v) { return text_of(v); }
+  // !!binary scalars decode to their bytes when read as strings, as in yaml.v3.
+  static std::optional<std::string> base64_decode(std::string_view in) {
+    std::string out;
+    uint32_t buf = 0;
+    int bits = 0, pad = 0;
+    for (char c : in) {
+      int v;
+      if (c >= 'A' && c <= 'Z') {
+        v = c - 'A';
+      } else if (c >= 'a' && c <= 'z') {
+        v = c - 'a' + 26;
+      } else if (c >= '0' && c <= '9') {
+        v = c - '0' + 52;
+      } else if (c == '+') {
+        v = 62;
+      } else if (c == '/') {
+        v = 63;
+      } else if (c == '=') {
+        ++pad;
+        continue;
+      } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        continue;
+      } else {
+        return std::nullopt;
+      }
+      if (pad > 0) return std::nullopt;
+      buf = (buf << 6) | static_cast<uint32_t>(v);
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out += static_cast<char>((buf >> bits) & 0xFF);
+      }
+    }
+    if (pad > 2 || (bits >= 6)) return std::nullopt;
+    return out;
+  }
+
+  // yaml.Node fields: any node; its Value is the scalar's text, empty for a collection, and
+  // for an alias the anchor's name (yaml.v3 keeps aliases unresolved there).
+  static Text raw(const Node& v) {
+    Text t = text_of(v);
+    t.value = !v.alias.empty() ? v.alias : v.is_scalar() ? v.value : std::string();  // not decoded
+    return t;
+  }
 
   Text string_value(const Node& v, std::string_view key) {
+    check_tags(v);
     Text t = text_of(v);
     if (!v.is_scalar()) {
       type_error(v, std::string(key) + " must be a string, got a " + std::string(v.kind_name()));
@@ -174,16 +221,23 @@ class Loader {
   Text duration_value(const Node& v, std::string_view key) {
     Text t = string_value(v, key);
     if (!v.is_scalar() || v.is_null()) return t;
-    if (!util::parse_duration_ms(t.value)) {
+    auto ms = util::parse_duration_ms(t.value);
+    // model.Duration is a time.Duration: int64 nanoseconds, about 292 years.
+    constexpr int64_t kMaxMs = INT64_MAX / 1'000'000;
+    if (!ms) {
       error(v, "rules/syntax",
             std::string(key) + ": not a valid duration string: \"" + t.value + "\"",
             "durations are like 30s, 5m, 1h30m: units y, w, d, h, m, s, ms, largest first");
+    } else if (*ms > kMaxMs) {
+      error(v, "rules/syntax", std::string(key) + ": duration out of range: \"" + t.value + "\"",
+            "a duration is at most about 292 years");
     }
     return t;
   }
 
   // An int as yaml.v3 takes it: a plain integer (decimal, 0x, 0o, 0b), or a float it truncates.
   Text int_value(const Node& v, std::string_view key) {
+    check_tags(v);
     Text t = text_of(v);
     if (v.is_null()) {
       t.value.clear();
@@ -199,16 +253,26 @@ class Loader {
   }
 
   static bool parse_yaml_int(std::string_view s) {
+    // A leading underscore makes a string, not a number.
+    size_t first = !s.empty() && (s[0] == '-' || s[0] == '+') ? 1 : 0;
+    if (first >= s.size() ||
+        !(std::isdigit(static_cast<unsigned char>(s[first])) || s[first] == '.')) {
+      return false;
+    }
     std::string clean;
     for (char c : s) {
       if (c != '_') clean += c;
     }
     std::string_view d = clean;
-    if (!d.empty() && (d[0] == '-' || d[0] == '+')) d.remove_prefix(1);
+    if (!d.empty() && d[0] == '+') d.remove_prefix(1);
+    bool negative = !d.empty() && d[0] == '-';
     int base = 10;
-    if (d.size() > 2 && d[0] == '0' && (d[1] == 'x' || d[1] == 'o' || d[1] == 'b')) {
-      base = d[1] == 'x' ? 16 : d[1] == 'o' ? 8 : 2;
-      d.remove_prefix(2);
+    std::string_view digits = negative ? d.substr(1) : d;
+    if (digits.size() > 2 && digits[0] == '0' &&
+        (digits[1] == 'x' || digits[1] == 'o' || digits[1] == 'b')) {
+      base = digits[1] == 'x' ? 16 : digits[1] == 'o' ? 8 : 2;
+      if (negative) return false;
+      d = digits.substr(2);
     }
     int64_t iv = 0;
     auto [p, ec] = std::from_chars(d.data(), d.data() + d.size(), iv, base);
@@ -216,11 +280,13 @@ class Loader {
     if (base != 10) return false;
     double fv = 0;
     auto [fp, fec] = std::from_chars(d.data(), d.data() + d.size(), fv);
+    // yaml.v3 takes a float into an int when it converts (-2^63 <= f < 2^63).
     return fec == std::errc() && fp == d.data() + d.size() && std::isfinite(fv) &&
-           std::fabs(fv) < 9.2e18;
+           fv >= -9223372036854775808.0 && fv < 9223372036854775808.0;
   }
 
   std::vector<Entry> string_map(const Node& v, std::string_view key) {
+    check_tags(v);
     std::vector<Entry> out;
     if (v.is_null()) return out;
     if (!v.is_mapping()) {

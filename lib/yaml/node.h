@@ -26,6 +26,7 @@ struct Node {
   Mark start, end;
   std::string tag;    // explicit tag as written ("!!str"), empty when none
   std::string value;  // scalars only
+  std::string alias;  // for a copy made from an alias (*name): the anchor's name
   // Sequences: the items. Mappings: key, value, key, value, ...
   std::vector<Node> children;
 

@@ -18,8 +18,9 @@
 namespace caxtool::yaml {
 
 bool Node::is_null() const {
-  if (kind != Kind::kScalar || style != Style::kPlain) return false;
-  if (!tag.empty() && tag != "!!null" && tag != "tag:yaml.org,2002:null") return false;
+  if (kind != Kind::kScalar) return false;
+  if (tag == "!!null") return true;  // explicitly tagged, whatever the text or style
+  if (style != Style::kPlain || !tag.empty()) return false;
   return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
 }
 
@@ -212,6 +213,7 @@ class Builder {
             return result;
           }
           Node copy = it->second;
+          copy.alias = name;
           copy.start = at;
           copy.end = to_mark(event.end_mark);
           size_t weight = count_nodes(copy);
@@ -278,6 +280,15 @@ class Builder {
       if (k.is_scalar() && k.style == Style::kPlain && k.value == "<<" && k.tag.empty()) any = true;
     }
     if (!any) return;
+    size_t merge_keys = 0;
+    for (size_t i = 0; i < map.entry_count(); ++i) {
+      const Node& k = map.key(i);
+      if (k.is_scalar() && k.style == Style::kPlain && k.value == "<<" && k.tag.empty() &&
+          ++merge_keys == 2) {
+        error(diags, k.start, "yaml/duplicate-key", "duplicate merge key \"<<\"",
+              "merge several mappings with one key: <<: [*a, *b]");
+      }
+    }
     std::vector<Node> own, merged;
     for (size_t i = 0; i < map.entry_count(); ++i) {
       Node& k = map.children[2 * i];

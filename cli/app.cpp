@@ -31,6 +31,9 @@ std::unique_ptr<AppModel> build_app() {
       ->type_name("WHEN");
   app.add_flag("-q,--quiet", g.quiet, "print only findings and errors");
   app.add_flag("-v,--verbose", g.verbose, "say more about what is being done");
+  app.add_option("--config", g.config_file,
+                 "settings for checks (default: .caxtool.yml if present)")
+      ->type_name("FILE");
   app.add_flag("--man-page", model->print_man_page, "print the man page in roff")->group("");
 
   for (const CommandInfo& info : command_table()) {
@@ -52,7 +55,7 @@ namespace {
 std::string first_word(int argc, const char* const* argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
-    if (a == "--format" || a == "--color") {
+    if (a == "--format" || a == "--color" || a == "--config") {
       ++i;
       continue;
     }

@@ -7,12 +7,14 @@
 #include <filesystem>
 
 #include "command.h"
+#include "config/config.h"
 #include "exit_codes.h"
 #include "output.h"
 #include "promql/version.h"
 #include "rules/lint.h"
 #include "util/duration.h"
 #include "util/file.h"
+#include "util/labels.h"
 #include "util/strings.h"
 
 namespace caxtool::cli {
@@ -84,30 +86,32 @@ class CheckCommand : public Command {
         ->type_name("FILE");
     std::vector<std::string> lint_names{"all", "none"};
     for (const auto& l : rules::lint_checks()) lint_names.emplace_back(l.name);
-    auto* lint = rules_
-                     ->add_option("--lint", lint_,
-                                  "lint checks: all, none (promtool's verdict only), or "
-                                  "NAME,... (see --list-lints)")
-                     ->type_name("all|none|NAME,...");
-    choices.set(lint, lint_names);
+    lint_opt_ = rules_
+                    ->add_option("--lint", lint_,
+                                 "lint checks: all, none (promtool's verdict only), or "
+                                 "NAME,... (see --list-lints)")
+                    ->type_name("all|none|NAME,...");
+    choices.set(lint_opt_, lint_names);
     add_choice_option(*rules_, choices, "--fail-on", fail_on_, {"error", "warning", "info"},
                       "lowest severity that fails the check (default: error)")
         ->type_name("SEVERITY");
-    rules_
-        ->add_option("--prometheus-version", version_,
-                     "the Prometheus whose grammar and functions apply (default: the newest "
-                     "known, " +
-                         version_ + ")")
-        ->type_name("X.Y");
+    version_opt_ =
+        rules_
+            ->add_option("--prometheus-version", version_,
+                         "the Prometheus whose grammar and functions apply (default: the newest "
+                         "known, " +
+                             version_ + ")")
+            ->type_name("X.Y");
     auto* feature = rules_
                         ->add_option("--enable-feature", features_,
                                      "as Prometheus's flag: promql-experimental-functions")
                         ->type_name("FEATURE");
     choices.set(feature, {"promql-experimental-functions"});
-    rules_
-        ->add_option("--scrape-interval", scrape_interval_,
-                     "the scrape interval rate windows are judged against (default: 1m)")
-        ->type_name("DURATION");
+    interval_opt_ =
+        rules_
+            ->add_option("--scrape-interval", scrape_interval_,
+                         "the scrape interval rate windows are judged against (default: 1m)")
+            ->type_name("DURATION");
     rules_->add_flag("--list-lints", list_lints_, "list the lint checks and exit");
     auto* explain = rules_->add_option("--explain", explain_, "explain one lint check and exit")
                         ->type_name("NAME");
@@ -138,6 +142,9 @@ class CheckCommand : public Command {
       return to_int(ExitCode::kOk);
     }
     rules::CheckOptions options;
+    config::Config cfg;
+    if (int code = load_config(global, io, cfg); code != 0) return code;
+    apply_config(cfg, options);
     auto v = promql::parse_version(version_);
     if (!v) {
       io.err << "caxtool: --prometheus-version: expected X.Y, got '" << version_ << "'\n";
@@ -195,7 +202,60 @@ class CheckCommand : public Command {
     return to_int(all.has_at_least(fail) ? ExitCode::kCheckFailed : ExitCode::kOk);
   }
 
+  // --config FILE, or .caxtool.yml when present. Returns an exit code, 0 to go on.
+  static int load_config(const GlobalOptions& global, Io& io, config::Config& cfg) {
+    std::string path = global.config_file.empty() ? ".caxtool.yml" : global.config_file;
+    std::error_code ec;
+    if (global.config_file.empty() && !fs::exists(path, ec)) return 0;
+    std::string why;
+    auto text = util::read_file(path, why);
+    if (!text) {
+      io.err << "caxtool: " << path << ": cannot read: " << why << '\n';
+      return to_int(ExitCode::kCannotRun);
+    }
+    config::LoadResult loaded = config::load_config(*text, path);
+    if (!loaded.ok()) {
+      diag::Sources sources;
+      sources.add(path, std::move(*text));
+      print_diagnostics(global, io, loaded.diagnostics, sources);
+      return to_int(ExitCode::kUsage);
+    }
+    cfg = std::move(loaded.config);
+    return 0;
+  }
+
+  // The config fills in what the command line did not say.
+  void apply_config(const config::Config& cfg, rules::CheckOptions& options) {
+    const config::RulesConfig& r = cfg.rules;
+    if (r.prometheus_version && version_opt_->count() == 0) version_ = *r.prometheus_version;
+    if (r.scrape_interval && interval_opt_->count() == 0) scrape_interval_ = *r.scrape_interval;
+    if (r.lint && lint_opt_->count() == 0) {
+      lint_.clear();
+      for (const std::string& l : *r.lint) lint_ += (lint_.empty() ? "" : ",") + l;
+      if (lint_.empty()) lint_ = "none";
+    }
+    disabled_ = r.disable;
+    if (r.forbidden_labels) {
+      options.forbidden_labels = *r.forbidden_labels;
+    } else {
+      auto defaults = util::default_forbidden_labels();
+      options.forbidden_labels.assign(defaults.begin(), defaults.end());
+    }
+  }
+
   bool select_lints(rules::CheckOptions& options, Io& io) {
+    if (!select_named_lints(options, io)) return false;
+    for (const std::string& d : disabled_) {
+      if (rules::find_lint(d) == nullptr) {
+        io.err << "caxtool: config: disable: unknown check '" << d << "'\n";
+        return false;
+      }
+      options.lints.erase(d);
+    }
+    return true;
+  }
+
+  bool select_named_lints(rules::CheckOptions& options, Io& io) {
     if (lint_ == "none") return true;
     if (lint_ == "all") {
       for (const auto& l : rules::lint_checks()) options.lints.insert(std::string(l.name));
@@ -221,6 +281,10 @@ class CheckCommand : public Command {
   }
 
   CLI::App* rules_ = nullptr;
+  CLI::Option* version_opt_ = nullptr;
+  CLI::Option* interval_opt_ = nullptr;
+  CLI::Option* lint_opt_ = nullptr;
+  std::vector<std::string> disabled_;
   std::vector<std::string> files_;
   std::string lint_ = "all";
   std::string fail_on_ = "error";

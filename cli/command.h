@@ -29,6 +29,7 @@ struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
   bool no_color_env = false;  // NO_COLOR was set
+  std::string config_file;     // --config; empty: .caxtool.yml if present
 };
 
 // Option values the completions should offer (CLI11 keeps no list we could read back).
@@ -71,5 +72,7 @@ const std::vector<CommandInfo>& command_table();
 std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_completion_command();
 std::unique_ptr<Command> make_generate_command();
+std::unique_ptr<Command> make_help_command();
+std::unique_ptr<Command> make_promql_command();
 
 }  // namespace caxtool::cli

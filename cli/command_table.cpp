@@ -30,6 +30,14 @@ const std::vector<CommandInfo>& command_table() {
        "--set overrides, in that order. Every value is checked before anything is written; files "
        "are written atomically, and a file that differs on disk is only replaced with --force.",
        make_generate_command},
+      {"help", "help on a command, or on one lint check (help check NAME)",
+       "Prints the help of a command (`caxtool help check rules`), or the explanation of a lint "
+       "check with how to turn it off (`caxtool help check promql/histogram-le`).",
+       make_help_command},
+      {"promql", "work with PromQL expressions (fmt)",
+       "`caxtool promql fmt EXPR` prints an expression in canonical PromQL, parsed by the same "
+       "front end as check rules, for the Prometheus version given with --prometheus-version.",
+       make_promql_command},
   };
   return kCommands;
 }

@@ -3,6 +3,8 @@
 // look a key up the same way. Objects are listed too, so their children can be enumerated.
 #include "generate/values_schema.h"
 
+#include "util/labels.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -141,10 +143,6 @@ constexpr std::array kSchema = std::to_array<FieldSpec>({
     {"grafana.refresh", T::kDuration, 1000},
 });
 
-constexpr std::array<std::string_view, 10> kForbiddenLabels = {
-    "conversation_id", "message_id", "trace_id", "span_id",  "request_id",
-    "session_id",      "user_id",    "sender",   "receiver", "correlation_id"};
-
 std::string number_text(double v) {
   char buf[32];
   auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
@@ -162,8 +160,8 @@ const FieldSpec* find_field(std::string_view path) {
 }
 
 bool is_forbidden_label(std::string_view name) {
-  return std::find(kForbiddenLabels.begin(), kForbiddenLabels.end(), name) !=
-         kForbiddenLabels.end();
+  auto labels = util::default_forbidden_labels();
+  return std::find(labels.begin(), labels.end(), name) != labels.end();
 }
 
 std::string describe_type(const FieldSpec& f) {

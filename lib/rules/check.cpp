@@ -175,8 +175,12 @@ class FileChecker {
       validate_rule(r, exprs.back(), vctx_, out.diagnostics);
       out.keys.push_back(duplicate_key(g, r, options_.version));
     }
-    LintContext lint_ctx{file_, &source_, options_.version, &options_.lints,
-                         options_.scrape_interval_ms};
+    LintContext lint_ctx{file_,
+                         &source_,
+                         options_.version,
+                         &options_.lints,
+                         options_.scrape_interval_ms,
+                         &options_.forbidden_labels};
     run_lints(g, exprs, lint_ctx, out.diagnostics);
     return out;
   }

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "diag/diagnostic.h"
 #include "promql/version.h"
@@ -20,6 +21,8 @@ struct CheckOptions {
   std::set<std::string, std::less<>> lints;
   // The scrape interval rate windows are judged against (promql/rate-range).
   int64_t scrape_interval_ms = 60'000;
+  // Labels no rule may create (labels/forbidden); util::default_forbidden_labels() by default.
+  std::vector<std::string> forbidden_labels;
 };
 
 struct FileResult {

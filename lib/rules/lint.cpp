@@ -37,6 +37,11 @@ constexpr std::array kLints = std::to_array<LintInfo>({
     {"group/interval", Severity::kError, "a group interval or limit that cannot work",
      "interval: 0s makes Prometheus evaluate the group at the global interval or not at all "
      "depending on the version, and a negative limit is meaningless; promtool accepts both."},
+    {"labels/forbidden", Severity::kError, "a rule that creates a high-cardinality label",
+     "Labels whose values never repeat (conversation_id, request_id, user_id, trace_id, ...) make "
+     "one series per value: memory and query cost grow without bound. A rule that sets such a "
+     "label, keeps it in by (...), or writes it with label_replace() multiplies the damage. Put "
+     "such IDs on traces, logs or exemplars. The list comes from forbiddenLabels in .caxtool.yml."},
     {"labels/value-template", Severity::kError, "an alert label that changes on every evaluation",
      "Labels identify an alert. A label built from $value (or .Value) changes whenever the value "
      "does, so every evaluation creates a new alert and resolves the old one: notifications "
@@ -128,6 +133,22 @@ void lint_label_templates(const Rule& r, const LintContext& ctx, diag::Diagnosti
   }
 }
 
+bool forbidden(const LintContext& ctx, std::string_view label) {
+  if (ctx.forbidden_labels == nullptr) return false;
+  return std::find(ctx.forbidden_labels->begin(), ctx.forbidden_labels->end(), label) !=
+         ctx.forbidden_labels->end();
+}
+
+void lint_forbidden_labels(const Rule& r, const LintContext& ctx, diag::Diagnostics& diags) {
+  for (const Entry& e : r.labels) {
+    if (!forbidden(ctx, e.key.value)) continue;
+    add(ctx, diags, "labels/forbidden", e.key.start, e.key.end,
+        "rule \"" + r.name().value + "\" sets label " + e.key.value +
+            ", which is forbidden: its values are unbounded",
+        "drop the label; keep such IDs on traces, logs or exemplars");
+  }
+}
+
 void lint_record_name(const Rule& r, const LintContext& ctx, diag::Diagnostics& diags) {
   if (r.record.value.empty() || r.is_alert()) return;
   const std::string& n = r.record.value;
@@ -170,6 +191,7 @@ void run_lints(const Group& g, std::span<const promql::ParseResult> exprs, const
     if (enabled(ctx, "alerts/for")) lint_for(r, ctx, diags);
     if (enabled(ctx, "labels/value-template")) lint_label_templates(r, ctx, diags);
     if (enabled(ctx, "record/name")) lint_record_name(r, ctx, diags);
+    if (enabled(ctx, "labels/forbidden")) lint_forbidden_labels(r, ctx, diags);
   }
 }
 

@@ -35,6 +35,7 @@ struct LintContext {
   promql::Version version;
   const std::set<std::string, std::less<>>* enabled = nullptr;
   int64_t scrape_interval_ms = 60'000;
+  const std::vector<std::string>* forbidden_labels = nullptr;
 };
 
 // `exprs` holds each rule's parsed expression, in rule order.

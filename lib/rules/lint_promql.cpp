@@ -271,6 +271,37 @@ void lint_template_labels(const Rule& r, const Expr& root, const LintContext& ct
   check_entries(r.labels, "label");
 }
 
+// labels/forbidden inside the expression: kept by by (...) or written by label_replace().
+void lint_forbidden_in_expr(const Rule& r, const Expr& root, const LintContext& ctx,
+                            diag::Diagnostics& diags) {
+  if (ctx.forbidden_labels == nullptr || ctx.forbidden_labels->empty()) return;
+  auto bad = [&ctx](std::string_view l) {
+    return std::find(ctx.forbidden_labels->begin(), ctx.forbidden_labels->end(), l) !=
+           ctx.forbidden_labels->end();
+  };
+  walk(root, [&](const Expr& e) {
+    if (const Aggregate* a = e.as<Aggregate>(); a != nullptr && !a->without) {
+      for (const std::string& l : a->grouping) {
+        if (!bad(l)) continue;
+        report(r, ctx, diags, "labels/forbidden", a->begin, a->end,
+               std::string(a->op_name()) + " by (...) keeps label " + l +
+                   ", which is forbidden: its values are unbounded",
+               "aggregate it away instead of keeping it");
+      }
+    }
+    if (const Call* c = e.as<Call>(); c != nullptr &&
+                                      (c->name == "label_replace" || c->name == "label_join") &&
+                                      c->args.size() > 1) {
+      const StringLiteral* dst = unwrap(c->args[1].get())->as<StringLiteral>();
+      if (dst != nullptr && bad(dst->value)) {
+        report(r, ctx, diags, "labels/forbidden", c->begin, c->end,
+               c->name + "() writes label " + dst->value +
+                   ", which is forbidden: its values are unbounded");
+      }
+    }
+  });
+}
+
 }  // namespace
 
 void lint_rule_promql(const Rule& rule, const Expr& expr, const LintContext& ctx,
@@ -281,6 +312,7 @@ void lint_rule_promql(const Rule& rule, const Expr& expr, const LintContext& ctx
   if (enabled(ctx, "promql/histogram-le")) lint_histogram(rule, expr, ctx, diags);
   if (enabled(ctx, "promql/impossible")) lint_impossible(rule, expr, ctx, diags);
   if (enabled(ctx, "alerts/template-labels")) lint_template_labels(rule, expr, ctx, diags);
+  if (enabled(ctx, "labels/forbidden")) lint_forbidden_in_expr(rule, expr, ctx, diags);
 }
 
 }  // namespace caxtool::rules

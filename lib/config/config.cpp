@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+// A small strict reader: unknown keys and wrong types are errors at their line, as everywhere
+// else in caxtool, so a typo in the config never silently turns a check off.
+#include "config/config.h"
+
+#include "util/strings.h"
+#include "yaml/node.h"
+
+namespace caxtool::config {
+namespace {
+
+class Reader {
+ public:
+  Reader(const std::string& file, diag::Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  void root(const yaml::Node& n, Config& c) {
+    if (n.is_null()) return;
+    if (!n.is_mapping()) return error(n, "the configuration must be a mapping");
+    for (size_t i = 0; i < n.entry_count(); ++i) {
+      if (n.key(i).value == "rules") {
+        rules(n.val(i), c.rules);
+      } else {
+        unknown(n.key(i), {"rules"});
+      }
+    }
+  }
+
+ private:
+  void rules(const yaml::Node& n, RulesConfig& r) {
+    if (n.is_null()) return;
+    if (!n.is_mapping()) return error(n, "rules must be a mapping");
+    for (size_t i = 0; i < n.entry_count(); ++i) {
+      const std::string& k = n.key(i).value;
+      const yaml::Node& v = n.val(i);
+      if (k == "prometheusVersion") {
+        r.prometheus_version = scalar(v, k);
+      } else if (k == "scrapeInterval") {
+        r.scrape_interval = scalar(v, k);
+      } else if (k == "lint") {
+        r.lint = list(v, k);
+      } else if (k == "disable") {
+        r.disable = list(v, k);
+      } else if (k == "forbiddenLabels") {
+        r.forbidden_labels = list(v, k);
+      } else {
+        unknown(n.key(i),
+                {"prometheusVersion", "scrapeInterval", "lint", "disable", "forbiddenLabels"});
+      }
+    }
+  }
+
+  std::string scalar(const yaml::Node& v, const std::string& key) {
+    if (!v.is_scalar() || v.is_null()) error(v, key + " must be a string");
+    return v.value;
+  }
+
+  std::vector<std::string> list(const yaml::Node& v, const std::string& key) {
+    std::vector<std::string> out;
+    if (v.is_null()) return out;
+    if (!v.is_sequence()) {
+      error(v, key + " must be a list");
+      return out;
+    }
+    for (const yaml::Node& item : v.children) {
+      if (!item.is_scalar() || item.is_null()) {
+        error(item, key + " items must be strings");
+        continue;
+      }
+      out.push_back(item.value);
+    }
+    return out;
+  }
+
+  void unknown(const yaml::Node& k, std::initializer_list<std::string_view> known) {
+    std::vector<std::string_view> names(known);
+    std::string guess = util::closest_match(k.value, names);
+    diag::Diagnostic d = make(k, "unknown key \"" + k.value + "\"");
+    if (!guess.empty()) d.hint = "did you mean \"" + guess + "\"?";
+    diags_.add(std::move(d));
+  }
+
+  diag::Diagnostic make(const yaml::Node& n, std::string message) {
+    diag::Diagnostic d;
+    d.file = file_;
+    d.line = n.start.line;
+    d.column = n.start.column;
+    d.end_line = n.end.line;
+    d.end_column = n.end.column;
+    d.check = "config";
+    d.message = std::move(message);
+    return d;
+  }
+
+  void error(const yaml::Node& n, std::string message) { diags_.add(make(n, std::move(message))); }
+
+  const std::string& file_;
+  diag::Diagnostics& diags_;
+};
+
+}  // namespace
+
+LoadResult load_config(std::string_view text, const std::string& file) {
+  LoadResult out;
+  yaml::ParseResult parsed = yaml::parse(text, file);
+  out.diagnostics.append(parsed.diagnostics);
+  if (!parsed.ok() || parsed.documents.empty() || parsed.documents[0].empty) return out;
+  Reader(file, out.diagnostics).root(parsed.documents[0].root, out.config);
+  return out;
+}
+
+}  // namespace caxtool::config

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+// .caxtool.yml: per-repository settings for checks, so a team writes its choices once instead of
+// in every CI job. Flags on the command line override it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace caxtool::config {
+
+struct RulesConfig {
+  std::optional<std::string> prometheus_version;
+  std::optional<std::string> scrape_interval;
+  std::optional<std::vector<std::string>> lint;  // the checks to run; unset: all
+  std::vector<std::string> disable;              // checks never to run
+  std::optional<std::vector<std::string>> forbidden_labels;
+};
+
+struct Config {
+  RulesConfig rules;
+};
+
+struct LoadResult {
+  Config config;
+  diag::Diagnostics diagnostics;
+  bool ok() const { return !diagnostics.has_at_least(diag::Severity::kError); }
+};
+
+// The documented layout:
+//   rules:
+//     prometheusVersion: "2.42"
+//     scrapeInterval: 30s
+//     lint: [promql/histogram-le, ...]   # default: all
+//     disable: [record/name]
+//     forbiddenLabels: [conversation_id, request_id]
+LoadResult load_config(std::string_view text, const std::string& file);
+
+}  // namespace caxtool::config

@@ -195,7 +195,7 @@ class CheckCommand : public Command {
                << '\n';
       }
       if (!r.diagnostics.empty()) sources.add(in.name, std::move(text));
-      all.append(r.diagnostics);
+      all.append(std::move(r.diagnostics));
     }
     print_diagnostics(global, io, all, sources);
     if (unreadable) return to_int(ExitCode::kCannotRun);

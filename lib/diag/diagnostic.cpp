@@ -3,6 +3,7 @@
 #include "diag/diagnostic.h"
 
 #include <algorithm>
+#include <iterator>
 #include <tuple>
 
 namespace caxtool::diag {
@@ -21,6 +22,16 @@ std::string_view severity_name(Severity s) {
 
 void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+void Diagnostics::append(Diagnostics&& other) {
+  if (items_.empty()) {
+    items_ = std::move(other.items_);
+  } else {
+    items_.insert(items_.end(), std::make_move_iterator(other.items_.begin()),
+                  std::make_move_iterator(other.items_.end()));
+  }
+  other.items_.clear();
 }
 
 bool Diagnostics::has_at_least(Severity s) const {

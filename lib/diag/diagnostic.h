@@ -30,7 +30,10 @@ class Diagnostics {
  public:
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   void append(const Diagnostics& other);
+  void append(Diagnostics&& other);
   const std::vector<Diagnostic>& items() const { return items_; }
+  // For passes that rewrite findings in place (severity, message) without copying them.
+  std::vector<Diagnostic>& mutable_items() { return items_; }
   bool empty() const { return items_.empty(); }
   size_t size() const { return items_.size(); }
   bool has_at_least(Severity s) const;

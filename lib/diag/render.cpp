@@ -144,25 +144,26 @@ void render_text(std::ostream& out, const Diagnostics& diags, const Sources& sou
   if (!diags.empty()) out << summary_text(diags) << '\n';
 }
 
+// Streamed one diagnostic at a time: a DOM of tens of thousands of findings would cost more
+// memory than the check that found them.
 void render_json(std::ostream& out, const Diagnostics& diags) {
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  auto str = [](const std::string& s) {
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  out << "{\n  \"diagnostics\": [";
+  bool first = true;
   for (const Diagnostic& d : diags.items()) {
-    list.push_back({{"file", d.file},
-                    {"line", d.line},
-                    {"column", d.column},
-                    {"end_line", d.end_line},
-                    {"end_column", d.end_column},
-                    {"severity", severity_name(d.severity)},
-                    {"check", d.check},
-                    {"message", d.message},
-                    {"hint", d.hint}});
+    out << (first ? "\n" : ",\n") << "    {\"file\": " << str(d.file) << ", \"line\": " << d.line
+        << ", \"column\": " << d.column << ", \"end_line\": " << d.end_line
+        << ", \"end_column\": " << d.end_column << ", \"severity\": \"" << severity_name(d.severity)
+        << "\", \"check\": " << str(d.check) << ", \"message\": " << str(d.message)
+        << ", \"hint\": " << str(d.hint) << "}";
+    first = false;
   }
-  nlohmann::ordered_json doc = {{"diagnostics", list},
-                                {"summary",
-                                 {{"errors", diags.count(Severity::kError)},
-                                  {"warnings", diags.count(Severity::kWarning)},
-                                  {"infos", diags.count(Severity::kInfo)}}}};
-  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << (first ? "" : "\n  ")
+      << "],\n  \"summary\": {\"errors\": " << diags.count(Severity::kError)
+      << ", \"warnings\": " << diags.count(Severity::kWarning)
+      << ", \"infos\": " << diags.count(Severity::kInfo) << "}\n}\n";
 }
 
 void render_github(std::ostream& out, const Diagnostics& diags) {

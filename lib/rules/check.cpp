@@ -192,10 +192,10 @@ class FileChecker {
     for (GroupResult& g : results_) {
       ++result_.groups;
       result_.rules += g.rules;
-      for (diag::Diagnostic d : g.diagnostics.items()) {
-        if (!crd_ && g.document >= 1) ignore_later_document(d);
-        result_.diagnostics.add(std::move(d));
+      if (!crd_ && g.document >= 1) {
+        for (diag::Diagnostic& d : g.diagnostics.mutable_items()) ignore_later_document(d);
       }
+      result_.diagnostics.append(std::move(g.diagnostics));
       rule_lines.insert(rule_lines.end(), g.rule_lines.begin(), g.rule_lines.end());
       auto& doc_keys = keys[g.document];
       doc_keys.insert(doc_keys.end(), g.keys.begin(), g.keys.end());

@@ -8,17 +8,21 @@
 
 namespace caxtool::yaml {
 
-SourceIndex::SourceIndex(std::string_view text) : text_(text) {
-  line_starts_.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
-  line_starts_.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
-  }
+const std::vector<uint32_t>& SourceIndex::lines() const {
+  std::call_once(built_, [this] {
+    line_starts_.reserve(static_cast<size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < text_.size(); ++i) {
+      if (text_[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
+  });
+  return line_starts_;
 }
 
 size_t SourceIndex::offset_of(Mark m) const {
-  if (m.line < 1 || static_cast<size_t>(m.line) > line_starts_.size()) return text_.size();
-  size_t pos = line_starts_[static_cast<size_t>(m.line - 1)];
+  const std::vector<uint32_t>& line_starts = lines();
+  if (m.line < 1 || static_cast<size_t>(m.line) > line_starts.size()) return text_.size();
+  size_t pos = line_starts[static_cast<size_t>(m.line - 1)];
   for (int c = 1; c < m.column && pos < text_.size() && text_[pos] != '\n'; ++c) {
     ++pos;
     while (pos < text_.size() && (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) ++pos;
@@ -28,10 +32,10 @@ size_t SourceIndex::offset_of(Mark m) const {
 
 Mark SourceIndex::mark_of(size_t offset) const {
   offset = std::min(offset, text_.size());
-  auto it =
-      std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<uint32_t>(offset));
-  size_t line = static_cast<size_t>(it - line_starts_.begin());
-  size_t start = line_starts_[line - 1];
+  const std::vector<uint32_t>& line_starts = lines();
+  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), static_cast<uint32_t>(offset));
+  size_t line = static_cast<size_t>(it - line_starts.begin());
+  size_t start = line_starts[line - 1];
   int column = 1;
   for (size_t i = start; i < offset; ++i) {
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -11,17 +12,22 @@
 
 namespace caxtool::yaml {
 
+// Line starts are indexed on first use: most files have no finding that needs a position
+// inside a scalar, and indexing 20 MB costs as much as checking a tenth of it.
 class SourceIndex {
  public:
-  explicit SourceIndex(std::string_view text);
+  explicit SourceIndex(std::string_view text) : text_(text) {}
   // Byte offset of a (line, character column) mark; the end of the text if out of range.
   size_t offset_of(Mark m) const;
   Mark mark_of(size_t offset) const;
   std::string_view text() const { return text_; }
 
  private:
+  const std::vector<uint32_t>& lines() const;
+
   std::string_view text_;
-  std::vector<uint32_t> line_starts_;  // rule files stay far below 4 GiB; halves the index
+  mutable std::once_flag built_;               // lines() may first run on a checker thread
+  mutable std::vector<uint32_t> line_starts_;  // rule files stay far below 4 GiB; halves the index
 };
 
 // The position in the source of byte `value_offset` of `scalar.value`. Exact for plain and

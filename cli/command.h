@@ -29,7 +29,7 @@ struct GlobalOptions {
   bool quiet = false;
   bool verbose = false;
   bool no_color_env = false;  // NO_COLOR was set
-  std::string config_file;     // --config; empty: .caxtool.yml if present
+  std::string config_file;    // --config; empty: .caxtool.yml if present
 };
 
 // Option values the completions should offer (CLI11 keeps no list we could read back).

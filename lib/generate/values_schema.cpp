@@ -3,12 +3,12 @@
 // look a key up the same way. Objects are listed too, so their children can be enumerated.
 #include "generate/values_schema.h"
 
-#include "util/labels.h"
-
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <string>
+
+#include "util/labels.h"
 
 namespace caxtool::generate {
 namespace {

@@ -32,6 +32,20 @@ cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan -j "$jobs" --output-on-failure --timeout 600 -E '^shell/'
 
+step "ThreadSanitizer: check rules on a file large enough to check groups on a second thread"
+CC=clang-14 CXX=clang++-14 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCAXTOOL_TESTS=OFF -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread \
+  >/dev/null
+cmake --build build-tsan -j "$jobs" --target caxtool
+rc=0
+TSAN_OPTIONS=halt_on_error=1 build-tsan/caxtool -q check rules --lint all --prometheus-version 2.42 \
+  tests/corpus/rules/prometheus__promtool-testdata__rules_large.yml >/dev/null \
+  2>build-tsan/tsan.log || rc=$?
+if [ "$rc" -gt 1 ] || grep -q 'ThreadSanitizer' build-tsan/tsan.log; then
+  grep -A20 ThreadSanitizer build-tsan/tsan.log >&2 || tail -20 build-tsan/tsan.log >&2
+  exit 1
+fi
+
 step "fuzz (${fuzz_seconds}s per target)"
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCAXTOOL_FUZZ=ON >/dev/null

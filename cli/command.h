@@ -71,8 +71,13 @@ const std::vector<CommandInfo>& command_table();
 // Each command's factory, defined in its own file.
 std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_completion_command();
+std::unique_ptr<Command> make_doctor_command();
 std::unique_ptr<Command> make_generate_command();
 std::unique_ptr<Command> make_help_command();
 std::unique_ptr<Command> make_promql_command();
+std::unique_ptr<Command> make_query_command();
+std::unique_ptr<Command> make_status_command();
+std::unique_ptr<Command> make_targets_command();
+std::unique_ptr<Command> make_tsdb_command();
 
 }  // namespace caxtool::cli

@@ -21,6 +21,13 @@ const std::vector<CommandInfo>& command_table() {
        "as "
        "this help and the man page.",
        make_completion_command},
+      {"doctor", "run the metrics-debugging runbook against a server",
+       "Runs the Caxton guide's \"Debugging Metrics Issues\" runbook in one go: the server is "
+       "reachable and ready, its last config reload succeeded, every target is up (the "
+       "collector's own metrics too), rule groups evaluate without errors, which alerts fire, "
+       "head series are within --max-series, and the largest metrics. One line per step with "
+       "ok, warn, fail or skip and a hint; exit 1 on any fail. --format json for automation.",
+       make_doctor_command},
       {"generate", "write the monitoring stack for a Caxton deployment",
        "Writes prometheus.yml with its flags file, alert and recording rules with their unit "
        "tests, "
@@ -38,6 +45,28 @@ const std::vector<CommandInfo>& command_table() {
        "`caxtool promql fmt EXPR` prints an expression in canonical PromQL, parsed by the same "
        "front end as check rules, for the Prometheus version given with --prometheus-version.",
        make_promql_command},
+      {"query", "run an instant or range PromQL query",
+       "Runs EXPR as an instant query (--time) or a range query (--start, --end, --step) and "
+       "prints the result as an aligned table, CSV (-o csv) or the server's JSON (-o json). The "
+       "expression is parsed locally first, so a typo is shown with a caret and nothing is "
+       "sent; --no-parse skips that (MetricsQL). Exit 3 when the server fails the query.",
+       make_query_command},
+      {"status", "build, readiness, uptime, config reload and flags of a server",
+       "Asks the server at --url who it is and how it is: build info, readiness, start time, "
+       "the state of the last config reload, retention and the key command-line flags (--flags "
+       "for all). Exit 1 when the server is not ready or its last config reload failed.",
+       make_status_command},
+      {"targets", "list scrape targets with health, last scrape and last error",
+       "Lists the active and dropped targets of the server at --url: pool, instance, health, "
+       "age of the last scrape, its duration and the last error. --state, --pool and --down "
+       "filter; exit 1 when a shown target is down, so a runbook can branch on it. --format "
+       "json prints the server's own target objects, every field kept.",
+       make_targets_command},
+      {"tsdb", "TSDB statistics of a live server (status)",
+       "`caxtool tsdb status` prints the TSDB statistics of the server at --url: head series, "
+       "label pairs, chunks and time range, and the largest metrics, label names and label "
+       "pairs. Prometheus, VictoriaMetrics and Thanos answers are read into one model.",
+       make_tsdb_command},
   };
   return kCommands;
 }

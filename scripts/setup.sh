@@ -6,8 +6,10 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config make           # build
   libyaml-dev libcli11-dev nlohmann-json3-dev libre2-dev  # libraries
+  libcurl4-openssl-dev libsimdjson-dev             # HTTP client, large API answers
   catch2 python3 python3-yaml curl                 # tests
   prometheus prometheus-alertmanager               # reference tools: promtool, amtool
+  victoria-metrics prometheus-node-exporter        # servers for the integration tests
   zsh fish bash-completion                         # completion tests
   clang-14 libclang-rt-14-dev clang-format-14      # fuzzing and the format check
   file dpkg-dev                                    # cpack's .deb dependencies

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: Apache-2.0
+// The only file that includes <curl/curl.h> (prometheus-cpp's curl_wrapper): one easy handle
+// owned by RAII, reused across requests so connections are kept alive, and every curl failure
+// turned into an ErrorKind here, at the boundary.
+#include "http/curl_client.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+#include <string>
+
+namespace caxtool::http {
+
+namespace {
+
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct Transfer {
+  Response* response;
+  uint64_t cap;
+  bool too_large = false;
+  const std::atomic<bool>* cancel;
+};
+
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  size_t n = size * count;
+  if (t->response->body.size() + n > t->cap) {
+    t->too_large = true;
+    return 0;  // makes curl fail with CURLE_WRITE_ERROR
+  }
+  t->response->body.append(data, n);
+  return n;
+}
+
+size_t on_header(char* data, size_t size, size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  size_t n = size * count;
+  std::string_view line(data, n);
+  if (line.substr(0, 5) == "HTTP/") {
+    t->response->headers.clear();  // a new response (after 100 Continue)
+    return n;
+  }
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return n;
+  std::string name(line.substr(0, colon));
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::string_view value = line.substr(colon + 1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+    value.remove_suffix(1);
+  }
+  t->response->headers.emplace_back(std::move(name), std::string(value));
+  return n;
+}
+
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* t = static_cast<Transfer*>(user);
+  return t->cancel != nullptr && t->cancel->load() ? 1 : 0;
+}
+
+ErrorKind classify(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return ErrorKind::kConnect;
+    case CURLE_OPERATION_TIMEDOUT:
+      return ErrorKind::kTimeout;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+      return ErrorKind::kTls;
+    case CURLE_ABORTED_BY_CALLBACK:
+      return ErrorKind::kCanceled;
+    default:
+      return ErrorKind::kOther;
+  }
+}
+
+class CurlHeaders {
+ public:
+  ~CurlHeaders() { curl_slist_free_all(list_); }
+  void add(const std::string& line) { list_ = curl_slist_append(list_, line.c_str()); }
+  curl_slist* get() const { return list_; }
+
+ private:
+  curl_slist* list_ = nullptr;
+};
+
+class CurlClient : public Client {
+ public:
+  explicit CurlClient(const TransportOptions& options) : options_(options) {
+    global_init();
+    handle_ = curl_easy_init();
+  }
+  ~CurlClient() override { curl_easy_cleanup(handle_); }
+  CurlClient(const CurlClient&) = delete;
+  CurlClient& operator=(const CurlClient&) = delete;
+
+  Response send(const Request& request) override {
+    Response response;
+    if (handle_ == nullptr) {
+      response.error = ErrorKind::kOther;
+      response.error_message = "could not initialise libcurl";
+      return response;
+    }
+    CURL* h = handle_;
+    curl_easy_reset(h);
+    Transfer transfer{&response, options_.max_body_bytes, false, options_.cancel};
+    CurlHeaders headers;
+    for (const auto& [name, value] : request.headers) headers.add(name + ": " + value);
+    if (!request.body.empty()) headers.add("Content-Type: application/x-www-form-urlencoded");
+
+    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl can decode
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS,
+                     static_cast<long>(std::max<int64_t>(1, request.timeout_ms)));
+    curl_easy_setopt(
+        h, CURLOPT_CONNECTTIMEOUT_MS,
+        static_cast<long>(std::max<int64_t>(1, std::min<int64_t>(request.timeout_ms, 10000))));
+    curl_easy_setopt(h, CURLOPT_USERAGENT, "caxtool");
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
+    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(h, CURLOPT_XFERINFODATA, &transfer);
+    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    if (request.method == "POST" || !request.body.empty()) {
+      curl_easy_setopt(h, CURLOPT_POSTFIELDS, request.body.c_str());
+      curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE,
+                       static_cast<curl_off_t>(request.body.size()));
+    } else if (request.method == "HEAD") {
+      curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+    }
+    if (!options_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, options_.ca_file.c_str());
+    if (!options_.cert_file.empty()) {
+      curl_easy_setopt(h, CURLOPT_SSLCERT, options_.cert_file.c_str());
+    }
+    if (!options_.key_file.empty()) curl_easy_setopt(h, CURLOPT_SSLKEY, options_.key_file.c_str());
+    if (options_.insecure_skip_verify) {
+      curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
+      curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
+    }
+    char error_buffer[CURL_ERROR_SIZE] = {0};
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+
+    CURLcode code = curl_easy_perform(h);
+    long status = 0;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    response.status = status;
+    if (code != CURLE_OK) {
+      response.error = transfer.too_large ? ErrorKind::kTooLarge : classify(code);
+      if (transfer.too_large) {
+        response.error_message =
+            "the response is larger than " + std::to_string(options_.max_body_bytes >> 20) + " MiB";
+      } else {
+        response.error_message = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
+      }
+      return response;
+    }
+    if (status >= 300 && status < 400) {
+      char* location = nullptr;
+      curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &location);
+      if (location != nullptr) response.location = location;
+    }
+    return response;
+  }
+
+ private:
+  TransportOptions options_;
+  CURL* handle_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<Client> make_curl_client(const TransportOptions& options) {
+  return std::make_unique<CurlClient>(options);
+}
+
+}  // namespace caxtool::http

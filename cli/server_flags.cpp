@@ -61,6 +61,10 @@ void ServerFlags::add_to(CLI::App& app, Choices& choices) {
       ->type_name("N")
       ->check(CLI::Range(0, 10))
       ->group(group);
+  app.add_option("--max-response-size", max_response_size,
+                 "refuse answers larger than SIZE (default 1GB; units B KB MB GB)")
+      ->type_name("SIZE")
+      ->group(group);
 }
 
 namespace {
@@ -116,6 +120,12 @@ std::unique_ptr<Connection> connect(const ServerFlags& flags, const GlobalOption
     return nullptr;
   }
   o.timeout_ms = *timeout;
+  auto cap = util::parse_size_bytes(flags.max_response_size);
+  if (!cap || *cap == 0) {
+    io.err << "caxtool: --max-response-size: '" << flags.max_response_size
+           << "' is not a size such as 512MB or 1GB\n";
+    return nullptr;
+  }
   o.retries = flags.retries;
   o.engine = parse_engine(flags.engine, o.root_url);
   o.tenant = flags.tenant;
@@ -163,6 +173,7 @@ std::unique_ptr<Connection> connect(const ServerFlags& flags, const GlobalOption
     }
   }
   http::TransportOptions t;
+  t.max_body_bytes = *cap;
   t.ca_file = flags.ca_file;
   t.cert_file = flags.cert_file;
   t.key_file = flags.key_file;

@@ -27,6 +27,7 @@ struct ServerFlags {
   bool insecure_skip_verify = false;
   std::string timeout = "30s";
   int retries = 2;
+  std::string max_response_size = "1GB";
 
   void add_to(CLI::App& app, Choices& choices);
 };

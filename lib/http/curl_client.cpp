@@ -87,6 +87,18 @@ ErrorKind classify(CURLcode code) {
   }
 }
 
+// "Failed to connect to h port 1 after 0 ms: ..." -> "Failed to connect to h port 1: ...": the
+// time says nothing the user needs, and it makes messages differ from run to run.
+void strip_elapsed(std::string& message) {
+  size_t at = message.find(" after ");
+  if (at == std::string::npos) return;
+  size_t i = at + 7;
+  size_t digits = i;
+  while (i < message.size() && message[i] >= '0' && message[i] <= '9') ++i;
+  if (i == digits || message.compare(i, 3, " ms") != 0) return;
+  message.erase(at, i + 3 - at);
+}
+
 class CurlHeaders {
  public:
   ~CurlHeaders() { curl_slist_free_all(list_); }
@@ -170,6 +182,7 @@ class CurlClient : public Client {
             "the response is larger than " + std::to_string(options_.max_body_bytes >> 20) + " MiB";
       } else {
         response.error_message = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
+        strip_elapsed(response.error_message);
       }
       return response;
     }

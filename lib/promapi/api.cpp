@@ -132,7 +132,7 @@ ApiError failure(std::string asked, const http::Response& r, const http::Session
         break;
       case http::ErrorKind::kOther:
       case http::ErrorKind::kNone:
-        e.message = r.error_message;
+        e.message = "the transfer failed: " + r.error_message;
         e.hint = "the connection broke or the server does not speak HTTP correctly";
         break;
     }

@@ -15,10 +15,11 @@ int caxtool_fuzz_values(const uint8_t* data, size_t size);
 int caxtool_fuzz_promql(const uint8_t* data, size_t size);
 int caxtool_fuzz_gotemplate(const uint8_t* data, size_t size);
 int caxtool_fuzz_rules(const uint8_t* data, size_t size);
+int caxtool_fuzz_promapi(const uint8_t* data, size_t size);
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::fprintf(stderr, "usage: fuzz_replay yaml|values|promql|gotemplate|rules DIR\n");
+    std::fprintf(stderr, "usage: fuzz_replay yaml|values|promql|gotemplate|rules|promapi DIR\n");
     return 2;
   }
   struct Target {
@@ -29,7 +30,8 @@ int main(int argc, char** argv) {
                             {"values", caxtool_fuzz_values},
                             {"promql", caxtool_fuzz_promql},
                             {"gotemplate", caxtool_fuzz_gotemplate},
-                            {"rules", caxtool_fuzz_rules}};
+                            {"rules", caxtool_fuzz_rules},
+                            {"promapi", caxtool_fuzz_promapi}};
   int (*target)(const uint8_t*, size_t) = nullptr;
   for (const Target& t : targets) {
     if (std::strcmp(argv[1], t.name) == 0) target = t.run;

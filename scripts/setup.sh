@@ -10,6 +10,7 @@ packages=(
   catch2 python3 python3-yaml curl                 # tests
   prometheus prometheus-alertmanager               # reference tools: promtool, amtool
   victoria-metrics prometheus-node-exporter        # servers for the integration tests
+  openssl                                          # certificates for the TLS tests
   zsh fish bash-completion                         # completion tests
   clang-14 libclang-rt-14-dev clang-format-14      # fuzzing and the format check
   file dpkg-dev                                    # cpack's .deb dependencies

@@ -18,9 +18,15 @@ path segment chooses the behaviour; the rest of the path is the API path asked f
   /auth/...        401 every time
   /ratelimit/...   429 with Retry-After: 1 every time
   /redirect/PORT/... 302 to http://127.0.0.1:PORT/ok/...
+  /gzip/...        the /ok answer gzip-encoded, when the client accepts gzip
+  http://HOST/...  (a proxy request) the /ok answer: the server doubles as an HTTP proxy
+
+  --tls CERT KEY [CLIENT_CA]   serve HTTPS; with CLIENT_CA, require a client certificate
   /_log            the requests seen so far: [{"path":..., "headers":{...}}]
 """
+import gzip
 import json
+import ssl
 import socket
 import sys
 import threading
@@ -77,14 +83,20 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         parts = self.path.split("/")
         kind = parts[1] if len(parts) > 1 else ""
+        if self.path.startswith("http://"):
+            kind = "proxied"
         if kind != "_log":
             with LOCK:
                 LOG.append({"path": self.path, "headers": {k: v for k, v in self.headers.items()}})
         if kind == "_log":
             with LOCK:
                 return self.send(200, json.dumps(LOG).encode())
-        if kind == "ok":
+        if kind in ("ok", "proxied"):
             return self.send(200, Handler.ok_body)
+        if kind == "gzip":
+            if "gzip" not in self.headers.get("Accept-Encoding", ""):
+                return self.send(406, b"gzip only\n", "text/plain")
+            return self.send(200, gzip.compress(Handler.ok_body), extra={"Content-Encoding": "gzip"})
         if kind == "hang":
             time.sleep(3600)
             return
@@ -141,6 +153,14 @@ def main():
         Handler.ok_body = targets_body(int(sys.argv[sys.argv.index("--targets") + 1]))
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if "--tls" in sys.argv:
+        i = sys.argv.index("--tls")
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[i + 1], sys.argv[i + 2])
+        if len(sys.argv) > i + 3 and not sys.argv[i + 3].startswith("--"):
+            ctx.verify_mode = ssl.CERT_REQUIRED
+            ctx.load_verify_locations(sys.argv[i + 3])
+        server.socket = ctx.wrap_socket(server.socket, server_side=True)
     with open(port_file + ".tmp", "w") as f:
         f.write(str(server.server_address[1]))
     import os

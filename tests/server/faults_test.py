@@ -26,6 +26,32 @@ def start_fault_server(tmp, name, extra=()):
         return "http://127.0.0.1:" + f.read().strip()
 
 
+def make_certs(tmp):
+    """A CA, a server certificate for 127.0.0.1 and a client certificate, with openssl."""
+    import shutil
+    import subprocess
+    if shutil.which("openssl") is None:
+        print("note: openssl missing, TLS cases skipped")
+        return None
+    d = os.path.join(tmp, "certs")
+    os.makedirs(d)
+    p = lambda n: os.path.join(d, n)  # noqa: E731
+
+    def sh(*args):
+        subprocess.run(["openssl"] + list(args), check=True, capture_output=True)
+    sh("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", p("ca.key"), "-out", p("ca.crt"),
+       "-days", "2", "-subj", "/CN=caxtool test CA")
+    with open(p("san.ext"), "w") as f:
+        f.write("subjectAltName=IP:127.0.0.1\n")
+    for name in ("server", "client"):
+        sh("req", "-newkey", "rsa:2048", "-nodes", "-keyout", p(name + ".key"), "-out", p(name + ".csr"),
+           "-subj", "/CN=" + name)
+        sh("x509", "-req", "-in", p(name + ".csr"), "-CA", p("ca.crt"), "-CAkey", p("ca.key"),
+           "-CAcreateserial", "-out", p(name + ".crt"), "-days", "2", "-extfile", p("san.ext"))
+    return {"ca": p("ca.crt"), "server_crt": p("server.crt"), "server_key": p("server.key"),
+            "client_crt": p("client.crt"), "client_key": p("client.key")}
+
+
 def requests_seen(base, prefix):
     _, body = http_get(base + "/_log")
     return [r for r in json.loads(body) if r["path"].startswith(prefix)]
@@ -118,6 +144,24 @@ def main():
             doc["droppedTargets"] == raw["droppedTargets"] and doc["droppedTargetCounts"] == raw["droppedTargetCounts"])
     rc, out, err, _ = run(caxtool, ["--format", "sarif", "targets", "--url", main_url + "/ok"])
     c.check("sarif is a usage error for targets", rc == 2, err)
+
+    # gzip is asked for and undone; proxies come from the environment.
+    case("gzip", ["targets", "--url", main_url + "/gzip"], 1)
+    rc, out, err, _ = case("proxy from http_proxy", ["targets", "--url", "http://prometheus.invalid:9090"], 1,
+                           env_extra={"http_proxy": main_url})
+    c.check("proxy: the request went through the proxy",
+            any(r["path"].startswith("http://prometheus.invalid:9090/api/v1/targets") for r in requests_seen(main_url, "http://")))
+
+    # TLS: a CA file, a client certificate, and the explicit way out for a test server.
+    certs = make_certs(tmp)
+    if certs:
+        tls_url = start_fault_server(tmp, "tls", ["--tls", certs["server_crt"], certs["server_key"], certs["ca"]])
+        tls_url = tls_url.replace("http://", "https://")
+        client = ["--cert-file", certs["client_crt"], "--key-file", certs["client_key"]]
+        case("tls: unknown CA", ["targets", "--url", tls_url + "/ok"] + client, 3, ["TLS failed", "--ca-file"])
+        case("tls: CA and client cert", ["targets", "--url", tls_url + "/ok", "--ca-file", certs["ca"]] + client, 1)
+        case("tls: insecure", ["targets", "--url", tls_url + "/ok", "--insecure-skip-verify"] + client, 1)
+        case("tls: no client cert", ["targets", "--url", tls_url + "/ok", "--ca-file", certs["ca"]], 3, ["hint:"])
 
     # 100,000 targets: rendered whole; the figures are printed, not asserted (CI must not fail on time).
     big_url = start_fault_server(tmp, "big", ["--targets", "100000"])

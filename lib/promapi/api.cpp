@@ -162,7 +162,9 @@ ApiResult parse_envelope(std::string asked, http::Response r) {
     }
     return e;
   }
-  auto error = doc->parser_.parse(resp.body).get(doc->root_);
+  // In place when the transport left simdjson's padding spare (it reserves it), else a copy.
+  const bool padded = resp.body.capacity() >= resp.body.size() + simdjson::SIMDJSON_PADDING;
+  auto error = doc->parser_.parse(resp.body.data(), resp.body.size(), !padded).get(doc->root_);
   if (error != simdjson::SUCCESS) {
     ApiError e;
     e.asked = std::move(asked);

@@ -197,11 +197,14 @@ Step check_alerts(http::Session& session) {
   }
   for (simdjson::dom::element a : alerts) {
     if (get_string(a, "state") != "firing") continue;
+    // A default element has no document: read it only when the lookup succeeded.
     simdjson::dom::element labels;
     std::string name = "?";
-    if (a["labels"].get(labels) == simdjson::SUCCESS)
+    std::string severity;
+    if (a["labels"].get(labels) == simdjson::SUCCESS) {
       name = std::string(get_string(labels, "alertname", "?"));
-    std::string severity = labels.is_object() ? std::string(get_string(labels, "severity")) : "";
+      severity = std::string(get_string(labels, "severity"));
+    }
     add_detail(s, name + (severity.empty() ? "" : " (" + severity + ")"), shown, firing);
   }
   if (firing == 0) {

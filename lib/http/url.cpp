@@ -117,7 +117,8 @@ std::string redact_url(std::string_view url) {
   size_t sep = url.find("://");
   if (sep == std::string_view::npos) return std::string(url);
   size_t start = sep + 3;
-  size_t end = url.find_first_of("/?#", start);
+  // The last '@' before the query: a password may hold '/' (a malformed URL, but hide it too).
+  size_t end = url.find_first_of("?#", start);
   std::string_view authority =
       url.substr(start, end == std::string_view::npos ? url.npos : end - start);
   size_t at = authority.rfind('@');

@@ -41,13 +41,22 @@ Step fail_step(std::string name, const ApiError& e) {
   return s;
 }
 
+// `answered` is false when no HTTP answer came back at all (nothing listens, timeout, TLS).
 Step check_plain(http::Session& session, std::string name, std::string_view path,
-                 std::string_view what) {
+                 std::string_view what, bool* answered = nullptr) {
   http::Response r = session.get(path);
+  if (answered != nullptr) *answered = r.ok();
   if (r.ok() && r.status == 200)
     return {std::move(name), StepStatus::kOk, std::string(what), {}, {}};
   ApiError e = failure(session.describe(path), r, session.options());
-  return {std::move(name), StepStatus::kFail, e.message, {}, e.hint};
+  Step s{std::move(name), StepStatus::kFail, e.message, {}, e.hint};
+  // An API root behind a proxy (Mimir's /prometheus) may lack the probe: not a failure.
+  if (r.ok() && r.status == 404) {
+    s.status = StepStatus::kWarn;
+    s.summary = "the server answers, but has no " + std::string(path) + " (HTTP 404)";
+    s.hint.clear();
+  }
+  return s;
 }
 
 Step check_config(http::Session& session) {
@@ -302,9 +311,11 @@ bool DoctorReport::failed() const {
 DoctorReport run_doctor(http::Session& session, const DoctorOptions& options) {
   DoctorReport report;
   std::string where = http::redact_url(session.root());
+  bool answered = false;
   report.steps.push_back(
-      check_plain(session, "reachable", "/-/healthy", "the server answers at " + where));
-  if (report.steps.back().status == StepStatus::kFail) {
+      check_plain(session, "reachable", "/-/healthy", "the server answers at " + where, &answered));
+  // Only when nothing answers are the other steps pointless; a 401 still lets them say more.
+  if (!answered) {
     for (std::string_view name :
          {"ready", "config", "targets", "collector", "rules", "alerts", "series", "cardinality"}) {
       report.steps.push_back(

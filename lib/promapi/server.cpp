@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // See server.h. VictoriaMetrics answers the build info with an empty object; Thanos with a 0.x
-// version; Prometheus with its own. --engine overrides all of it.
+// version; Prometheus with its own, plus revision and Go version. --engine overrides all of it.
 #include "promapi/server.h"
 
 #include <charconv>
@@ -25,7 +25,11 @@ std::variant<ServerInfo, ApiError> detect_server(http::Session& session) {
     std::from_chars(p + 1, v.data() + v.size(), info.minor);
   }
   if (info.engine == http::Engine::kAuto) {
-    if (info.version.empty()) {
+    // Prometheus and Thanos say which commit and Go built them; VictoriaMetrics sends nothing
+    // (before 1.96) or only a fake Prometheus version ("2.24.0", for Grafana).
+    bool has_build = !get_string(doc->data(), "revision").empty() ||
+                     !get_string(doc->data(), "goVersion").empty();
+    if (info.version.empty() || !has_build) {
       info.engine = http::Engine::kVictoriaMetrics;
     } else if (info.major == 0) {
       info.engine = http::Engine::kThanos;

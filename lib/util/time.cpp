@@ -57,7 +57,11 @@ std::optional<double> parse_rfc3339(std::string_view s) {
       !digits(s, 17, 2, second)) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  // Go's time.Parse refuses what does not exist: February 30th, second 60, offset 99:00.
+  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] ||
+      (month == 2 && day == 29 && !leap) || hour > 23 || minute > 59 || second > 59) {
     return std::nullopt;
   }
   size_t pos = 19;
@@ -79,7 +83,7 @@ std::optional<double> parse_rfc3339(std::string_view s) {
   } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
     int oh = 0, om = 0;
     if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
-        !digits(s, pos + 4, 2, om)) {
+        !digits(s, pos + 4, 2, om) || oh > 23 || om > 59) {
       return std::nullopt;
     }
     offset = (oh * 60 + om) * 60 * (s[pos] == '-' ? -1 : 1);
@@ -139,12 +143,13 @@ std::optional<double> parse_time_arg(std::string_view s, double now) {
 std::string format_seconds(double seconds) {
   char buf[64];
   if (!std::isfinite(seconds)) return "-";
+  // Choose the unit after rounding, so that 59.96 s is "1m0s" and not "60.0s".
   double a = std::fabs(seconds);
-  if (a < 1e-3) {
+  if (a < 1e-3 && std::round(a * 1e6) < 1000) {
     std::snprintf(buf, sizeof buf, "%.0fus", seconds * 1e6);
-  } else if (a < 1) {
+  } else if (std::round(a * 1e4) < 1e4) {
     std::snprintf(buf, sizeof buf, "%.1fms", seconds * 1e3);
-  } else if (a < 60) {
+  } else if (std::round(a * 10) < 600) {
     std::snprintf(buf, sizeof buf, "%.1fs", seconds);
   } else {
     auto s = static_cast<long long>(std::llround(a));

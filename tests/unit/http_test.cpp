@@ -136,7 +136,9 @@ TEST_CASE("http: redact_url removes user:password@", "[http]") {
   CHECK(redact_url("http://a:b@c@prom/x") == "http://<redacted>@prom/x");
   // '@' outside the authority is not userinfo.
   CHECK(redact_url("http://prom/api?q=a@b") == "http://prom/api?q=a@b");
-  CHECK(redact_url("http://prom/a@b") == "http://prom/a@b");
+  // A '/' may hide in a (malformed) password, so any '@' before the query hides what precedes it.
+  CHECK(redact_url("http://u:p/ss@host/x") == "http://<redacted>@host/x");
+  CHECK(redact_url("http://prom/a@b") == "http://<redacted>@b");
   CHECK(redact_url("not a url") == "not a url");
   CHECK_FALSE(contains(redact_url("http://alice:hunter2@prom/"), "hunter2"));
   CHECK_FALSE(contains(redact_url("http://alice:hunter2@prom/"), "alice"));

@@ -653,10 +653,13 @@ TEST_CASE("promapi: detect_server tells the engine from the build info", "[proma
   for (const Case& c : std::vector<Case>{
            {R"({"status":"success","data":{"version":"2.42.0","revision":"x"}})",
             Engine::kPrometheus, "2.42.0", 2, 42},
-           {R"({"status":"success","data":{"version":"v3.1.0"}})", Engine::kPrometheus, "v3.1.0", 3,
-            1},
-           {R"({"status":"success","data":{"version":"0.32.5"}})", Engine::kThanos, "0.32.5", 0,
-            32},
+           {R"({"status":"success","data":{"version":"v3.1.0","goVersion":"go1.23"}})",
+            Engine::kPrometheus, "v3.1.0", 3, 1},
+           {R"({"status":"success","data":{"version":"0.32.5","revision":"abc"}})", Engine::kThanos,
+            "0.32.5", 0, 32},
+           // VictoriaMetrics 1.96+ fakes a Prometheus version for Grafana, with nothing else.
+           {R"({"status":"success","data":{"version":"2.24.0"}})", Engine::kVictoriaMetrics,
+            "2.24.0", 2, 24},
            {R"({"status":"success","data":{}})", Engine::kVictoriaMetrics, "", 0, 0},
        }) {
     FakeClient client;
@@ -679,7 +682,7 @@ TEST_CASE("promapi: detect_server tells the engine from the build info", "[proma
 TEST_CASE("promapi: detect_server keeps --engine and tolerates a missing endpoint", "[promapi]") {
   FakeClient client;
   client.routes["/api/v1/status/buildinfo"] =
-      answer(200, R"({"status":"success","data":{"version":"2.45.0"}})");
+      answer(200, R"({"status":"success","data":{"version":"2.45.0","revision":"r"}})");
   SessionOptions o = quick();
   o.engine = Engine::kMimir;
   Session session(client, o);
@@ -753,7 +756,7 @@ void healthy(FakeClient& c) {
   c.routes["/-/healthy"] = answer(200, "Prometheus Server is Healthy.\n", "text/plain");
   c.routes["/-/ready"] = answer(200, "Prometheus Server is Ready.\n", "text/plain");
   c.routes["/api/v1/status/buildinfo"] =
-      answer(200, R"({"status":"success","data":{"version":"2.45.0"}})");
+      answer(200, R"({"status":"success","data":{"version":"2.45.0","revision":"r"}})");
   c.routes["/api/v1/status/runtimeinfo"] =
       answer(200,
              R"({"status":"success","data":{"reloadConfigSuccess":true,
@@ -927,6 +930,26 @@ TEST_CASE("promapi: doctor reads firing alerts without labels", "[promapi]") {
   DoctorReport r = run_doctor(session, {});
   CHECK(step(r, "alerts").status == StepStatus::kWarn);
   CHECK(step(r, "alerts").details == std::vector<std::string>{"?", "?"});
+}
+
+TEST_CASE("promapi: doctor goes on when the health probe answers but fails", "[promapi]") {
+  // A root without /-/healthy (an API behind a proxy): a warning, and every step still runs.
+  FakeClient client;
+  healthy(client);
+  client.routes["/-/healthy"] = answer(404, "404 page not found", "text/plain");
+  Session session(client, quick());
+  DoctorReport r = run_doctor(session, {});
+  CHECK(step(r, "reachable").status == StepStatus::kWarn);
+  CHECK(contains(step(r, "reachable").summary, "no /-/healthy"));
+  CHECK(step(r, "targets").status == StepStatus::kOk);
+  CHECK_FALSE(r.failed());
+  // 401 from an auth proxy: a failure with the credentials hint, but the other steps still ask.
+  client.routes["/-/healthy"] = answer(401, "Unauthorized", "text/plain");
+  r = run_doctor(session, {});
+  CHECK(step(r, "reachable").status == StepStatus::kFail);
+  CHECK(contains(step(r, "reachable").hint, "--bearer-token-file"));
+  CHECK(step(r, "ready").status == StepStatus::kOk);
+  CHECK(r.failed());
 }
 
 TEST_CASE("promapi: doctor shows at most five offenders", "[promapi]") {

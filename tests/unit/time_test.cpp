@@ -80,6 +80,25 @@ TEST_CASE("time: parse_rfc3339 rejects what is not RFC 3339", "[time]") {
   }
 }
 
+TEST_CASE("time: parse_rfc3339 rejects dates and offsets that do not exist", "[time]") {
+  CHECK_FALSE(parse_rfc3339("2023-02-29T00:00:00Z"));
+  CHECK(parse_rfc3339("2024-02-29T00:00:00Z"));
+  CHECK_FALSE(parse_rfc3339("2023-02-30T00:00:00Z"));
+  CHECK_FALSE(parse_rfc3339("2023-04-31T00:00:00Z"));
+  CHECK_FALSE(parse_rfc3339("1900-02-29T00:00:00Z"));
+  CHECK(parse_rfc3339("2000-02-29T00:00:00Z"));
+  CHECK_FALSE(parse_rfc3339("2023-01-01T00:00:60Z"));
+  CHECK_FALSE(parse_rfc3339("2023-01-01T00:00:00+99:00"));
+  CHECK_FALSE(parse_rfc3339("2023-01-01T00:00:00+01:60"));
+}
+
+TEST_CASE("time: format_seconds rounds before it picks the unit", "[time]") {
+  CHECK(format_seconds(59.96) == "1m0s");
+  CHECK(format_seconds(0.99996) == "1.0s");
+  CHECK(format_seconds(0.0009996) == "1.0ms");
+  CHECK(format_seconds(59.94) == "59.9s");
+}
+
 TEST_CASE("time: format_rfc3339 writes UTC, with milliseconds only when there are any", "[time]") {
   CHECK(format_rfc3339(0) == "1970-01-01T00:00:00Z");
   CHECK(format_rfc3339(1234567890) == "2009-02-13T23:31:30Z");

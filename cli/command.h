@@ -69,6 +69,7 @@ struct CommandInfo {
 const std::vector<CommandInfo>& command_table();
 
 // Each command's factory, defined in its own file.
+std::unique_ptr<Command> make_cardinality_command();
 std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_completion_command();
 std::unique_ptr<Command> make_doctor_command();

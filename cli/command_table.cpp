@@ -7,6 +7,15 @@ namespace caxtool::cli {
 
 const std::vector<CommandInfo>& command_table() {
   static const std::vector<CommandInfo> kCommands = {
+      {"cardinality", "find the metrics and labels that multiply series, with fixes",
+       "Finds high-cardinality metrics and labels on the server at --url: from its TSDB status "
+       "(Prometheus, Thanos, VictoriaMetrics) or Mimir's cardinality API, or, with --selector, "
+       "from a streaming read of the matching series, which also tells which label multiplies "
+       "each metric. Budgets (--max-series, --max-series-per-metric, --max-label-values, "
+       "--forbid-label, or the cardinality section of .caxtool.yml) exit 1 when exceeded, with a "
+       "metric_relabel_configs fix for each offender and the number of series it removes, "
+       "measured on the offender's own series.",
+       make_cardinality_command},
       {"check", "validate and lint monitoring files (rules)",
        "Checks files before they reach a server: `caxtool check rules` gives promtool's verdict "
        "on alert and recording rule files with the exact line and column, then lints them. "

@@ -3,6 +3,8 @@
 // else in caxtool, so a typo in the config never silently turns a check off.
 #include "config/config.h"
 
+#include <charconv>
+
 #include "util/strings.h"
 #include "yaml/node.h"
 
@@ -19,8 +21,10 @@ class Reader {
     for (size_t i = 0; i < n.entry_count(); ++i) {
       if (n.key(i).value == "rules") {
         rules(n.val(i), c.rules);
+      } else if (n.key(i).value == "cardinality") {
+        cardinality(n.val(i), c.cardinality);
       } else {
-        unknown(n.key(i), {"rules"});
+        unknown(n.key(i), {"rules", "cardinality"});
       }
     }
   }
@@ -47,6 +51,37 @@ class Reader {
                 {"prometheusVersion", "scrapeInterval", "lint", "disable", "forbiddenLabels"});
       }
     }
+  }
+
+  void cardinality(const yaml::Node& n, CardinalityConfig& c) {
+    if (n.is_null()) return;
+    if (!n.is_mapping()) return error(n, "cardinality must be a mapping");
+    for (size_t i = 0; i < n.entry_count(); ++i) {
+      const std::string& k = n.key(i).value;
+      const yaml::Node& v = n.val(i);
+      if (k == "maxSeries") {
+        c.max_series = count(v, k);
+      } else if (k == "maxSeriesPerMetric") {
+        c.max_series_per_metric = count(v, k);
+      } else if (k == "maxLabelValues") {
+        c.max_label_values = count(v, k);
+      } else if (k == "forbiddenLabels") {
+        c.forbidden_labels = list(v, k);
+      } else {
+        unknown(n.key(i), {"maxSeries", "maxSeriesPerMetric", "maxLabelValues", "forbiddenLabels"});
+      }
+    }
+  }
+
+  // A positive integer, as a budget is.
+  uint64_t count(const yaml::Node& v, const std::string& key) {
+    uint64_t out = 0;
+    const std::string& s = v.value;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    if (!v.is_scalar() || s.empty() || ec != std::errc() || p != s.data() + s.size() || out == 0) {
+      error(v, key + " must be a positive integer");
+    }
+    return out;
   }
 
   std::string scalar(const yaml::Node& v, const std::string& key) {

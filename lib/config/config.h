@@ -3,6 +3,7 @@
 // in every CI job. Flags on the command line override it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,8 +21,16 @@ struct RulesConfig {
   std::optional<std::vector<std::string>> forbidden_labels;
 };
 
+struct CardinalityConfig {
+  std::optional<uint64_t> max_series;
+  std::optional<uint64_t> max_series_per_metric;
+  std::optional<uint64_t> max_label_values;
+  std::optional<std::vector<std::string>> forbidden_labels;
+};
+
 struct Config {
   RulesConfig rules;
+  CardinalityConfig cardinality;
 };
 
 struct LoadResult {
@@ -37,6 +46,11 @@ struct LoadResult {
 //     lint: [promql/histogram-le, ...]   # default: all
 //     disable: [record/name]
 //     forbiddenLabels: [conversation_id, request_id]
+//   cardinality:
+//     maxSeries: 100000
+//     maxSeriesPerMetric: 10000
+//     maxLabelValues: 1000
+//     forbiddenLabels: [conversation_id]
 LoadResult load_config(std::string_view text, const std::string& file);
 
 }  // namespace caxtool::config

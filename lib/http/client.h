@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +22,9 @@ struct Request {
   Headers headers;
   std::string body;  // sent when not empty (POST forms)
   int64_t timeout_ms = 30000;
+  // When set, the body of a 2xx answer goes here chunk by chunk instead of into Response::body
+  // (a million series is several hundred MB of JSON). Returning false stops the transfer.
+  std::function<bool(std::string_view)> on_body;
 };
 
 enum class ErrorKind {
@@ -30,6 +34,7 @@ enum class ErrorKind {
   kTooLarge,  // the body passed the response size cap
   kTls,       // certificate, key or handshake
   kCanceled,  // SIGINT
+  kStopped,   // Request::on_body returned false
   kOther,     // truncated body, protocol error, bad URL
 };
 
@@ -37,9 +42,10 @@ struct Response {
   ErrorKind error = ErrorKind::kNone;
   std::string error_message;  // set with `error`
   long status = 0;
-  Headers headers;       // names lower-cased
-  std::string body;      // decoded (gzip is undone by the transport)
-  std::string location;  // absolute redirect target of a 3xx, "" otherwise
+  Headers headers;        // names lower-cased
+  std::string body;       // decoded (gzip is undone by the transport)
+  std::string location;   // absolute redirect target of a 3xx, "" otherwise
+  bool streamed = false;  // the body went to Request::on_body (at least one chunk)
 
   bool ok() const { return error == ErrorKind::kNone; }
   std::string_view header(std::string_view name) const;

@@ -26,7 +26,11 @@ struct Transfer {
   bool too_large = false;
   const std::atomic<bool>* cancel;
   CURL* handle;
+  const std::function<bool(std::string_view)>* sink;
   bool sized = false;
+  bool streaming = false;
+  bool stopped = false;
+  uint64_t received = 0;
 };
 
 // simdjson reads this many bytes past the end; a body with them spare is parsed in place.
@@ -35,6 +39,26 @@ constexpr size_t kParsePadding = 64;
 size_t on_body(char* data, size_t size, size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   size_t n = size * count;
+  if (!t->sized && t->sink != nullptr && *t->sink) {
+    // Only a successful answer is streamed; an error body is kept whole for its message.
+    long status = 0;
+    curl_easy_getinfo(t->handle, CURLINFO_RESPONSE_CODE, &status);
+    t->streaming = status >= 200 && status < 300;
+  }
+  if (t->streaming) {
+    t->sized = true;
+    t->received += n;
+    if (t->received > t->cap) {
+      t->too_large = true;
+      return 0;
+    }
+    t->response->streamed = true;
+    if (!(*t->sink)(std::string_view(data, n))) {
+      t->stopped = true;
+      return 0;
+    }
+    return n;
+  }
   if (!t->sized) {
     // One allocation for a body whose length is announced, instead of a doubling series of
     // copies (a 100,000-target answer is ~50 MB).
@@ -143,7 +167,8 @@ class CurlClient : public Client {
     }
     CURL* h = handle_;
     curl_easy_reset(h);
-    Transfer transfer{&response, options_.max_body_bytes, false, options_.cancel, h};
+    Transfer transfer{&response, options_.max_body_bytes, false, options_.cancel,
+                      h,         &request.on_body};
     CurlHeaders headers;
     for (const auto& [name, value] : request.headers) headers.add(name + ": " + value);
     if (!request.body.empty()) headers.add("Content-Type: application/x-www-form-urlencoded");
@@ -192,10 +217,14 @@ class CurlClient : public Client {
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
     response.status = status;
     if (code != CURLE_OK) {
-      response.error = transfer.too_large ? ErrorKind::kTooLarge : classify(code);
+      response.error = transfer.too_large ? ErrorKind::kTooLarge
+                       : transfer.stopped ? ErrorKind::kStopped
+                                          : classify(code);
       if (transfer.too_large) {
         response.error_message =
             "the response is larger than " + std::to_string(options_.max_body_bytes >> 20) + " MiB";
+      } else if (transfer.stopped) {
+        response.error_message = "the reader stopped the transfer";
       } else {
         response.error_message = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
         strip_elapsed(response.error_message);

@@ -149,6 +149,11 @@ std::string Session::describe(std::string_view path, const Params& params) const
 }
 
 Response Session::get(std::string_view path, const Params& params) {
+  return get(path, params, nullptr);
+}
+
+Response Session::get(std::string_view path, const Params& params,
+                      const std::function<bool(std::string_view)>& on_body) {
   const auto start = Clock::now();
   std::string url = join_url(root_, path, params);
   Response last;
@@ -168,6 +173,7 @@ Response Session::get(std::string_view path, const Params& params) {
     ParsedUrl target = parse_url(url);
     request.headers = headers_for(target.origin);
     request.timeout_ms = left;
+    request.on_body = on_body;
     if (options_.log) {
       trace("-> GET " + redact_url(url));
       for (const auto& [name, value] : request.headers) {
@@ -197,7 +203,7 @@ Response Session::get(std::string_view path, const Params& params) {
       --attempt;  // a redirect is not a retry
       continue;
     }
-    if (!retryable(last) || attempt >= options_.retries) return last;
+    if (last.streamed || !retryable(last) || attempt >= options_.retries) return last;
     int64_t wait = retry_after_ms(last);
     if (wait < 0) {
       double base = 250.0 * static_cast<double>(int64_t{1} << std::min(attempt, 5));

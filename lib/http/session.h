@@ -45,6 +45,10 @@ class Session {
   // jitter (or the server's Retry-After) while the deadline allows; follows redirects, sending
   // credentials and custom headers only to the origin of the root URL.
   Response get(std::string_view path, const Params& params = {});
+  // The same, with a successful body streamed to `on_body` (see Request::on_body). A streamed
+  // answer is never retried: its reader has seen part of it.
+  Response get(std::string_view path, const Params& params,
+               const std::function<bool(std::string_view)>& on_body);
 
   // "GET http://host:9090/api/v1/targets?state=active", credentials removed: for messages.
   std::string describe(std::string_view path, const Params& params = {}) const;

@@ -130,6 +130,7 @@ ApiError failure(std::string asked, const http::Response& r, const http::Session
         e.message = "interrupted";
         e.interrupted = true;
         break;
+      case http::ErrorKind::kStopped:  // the streaming reader knows why; it replaces this
       case http::ErrorKind::kOther:
       case http::ErrorKind::kNone:
         e.message = "the transfer failed: " + r.error_message;

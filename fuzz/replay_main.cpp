@@ -26,12 +26,10 @@ int main(int argc, char** argv) {
     const char* name;
     int (*run)(const uint8_t*, size_t);
   };
-  const Target targets[] = {{"yaml", caxtool_fuzz_yaml},
-                            {"values", caxtool_fuzz_values},
-                            {"promql", caxtool_fuzz_promql},
-                            {"gotemplate", caxtool_fuzz_gotemplate},
-                            {"rules", caxtool_fuzz_rules},
-                            {"promapi", caxtool_fuzz_promapi}};
+  const Target targets[] = {
+      {"yaml", caxtool_fuzz_yaml},     {"values", caxtool_fuzz_values},
+      {"promql", caxtool_fuzz_promql}, {"gotemplate", caxtool_fuzz_gotemplate},
+      {"rules", caxtool_fuzz_rules},   {"promapi", caxtool_fuzz_promapi}};
   int (*target)(const uint8_t*, size_t) = nullptr;
   for (const Target& t : targets) {
     if (std::strcmp(argv[1], t.name) == 0) target = t.run;

@@ -255,8 +255,20 @@ std::variant<Report, promapi::ApiError> analyze_server(http::Session& session,
   // Measure each offender's fix on its own series.
   size_t measured = 0;
   uint64_t removed = 0;
-  for (Offender& off : offenders) {
+  for (size_t i = 0; i < offenders.size(); ++i) {
+    Offender& off = offenders[i];
     if (off.kind == "series") continue;
+    // A label over its value budget and forbidden too: one fix, said once.
+    auto same = std::find_if(offenders.begin(), offenders.begin() + static_cast<std::ptrdiff_t>(i),
+                             [&off](const Offender& prev) {
+                               return prev.kind != "metric" && prev.kind != "series" &&
+                                      prev.name == off.name && off.kind != "metric";
+                             });
+    if (same != offenders.begin() + static_cast<std::ptrdiff_t>(i)) {
+      off.fix = {"the same labeldrop as for " + same->kind + " " + same->name, "",
+                 same->fix.removes, same->fix.computed};
+      continue;
+    }
     if (measured++ >= o.max_fixes) {
       off.fix.summary = "not measured (more than " + std::to_string(o.max_fixes) + " offenders)";
       continue;

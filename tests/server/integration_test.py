@@ -23,7 +23,10 @@ caxton_agent_messages_total{agent="a3",status="error"} 3
 # HELP caxton_active_agents Agents running.
 # TYPE caxton_active_agents gauge
 caxton_active_agents 3
-"""
+# HELP caxton_conversation_messages_total Planted offender: a series per conversation.
+# TYPE caxton_conversation_messages_total counter
+""" + "".join('caxton_conversation_messages_total{agent="a%d",conversation_id="c%03d"} %d\n' % (i % 3, i, i)
+              for i in range(300))
 
 RULES = """groups:
   - name: caxton
@@ -181,6 +184,36 @@ def main():
                     steps["config"] == "ok" and steps["rules"] == "ok" and steps["alerts"] == "warn", out)
         out, _ = case("doctor small budget", ["doctor", "--max-series", "10"], 1)
         c.check("%s doctor: budget exceeded" % engine, "fail  series" in out, out)
+
+        # cardinality: the planted offender, its driving label, and a fix measured on its series.
+        planted = "caxton_conversation_messages_total"
+        out, _ = case("cardinality selector", ["--format", "json", "cardinality", "--selector", '{job="caxton"}',
+                                               "--max-series-per-metric", "100", "--forbid-label", "conversation_id"], 1)
+        rep = json.loads(out)
+        c.check("%s cardinality: total" % engine, rep["totalSeries"] >= 304, out[:500])  # + up, scrape_* and rules
+        top = rep["metrics"][0]
+        c.check("%s cardinality: planted metric first, driven by conversation_id" % engine,
+                top["name"] == planted and top["series"] == 300 and top["topLabel"] == {"name": "conversation_id", "values": 300},
+                json.dumps(top))
+        offenders = {(o["kind"], o["name"]): o for o in rep["offenders"]}
+        m = offenders.get(("metric", planted))
+        c.check("%s cardinality: metric offender with a label fix" % engine,
+                m is not None and m["fix"]["removesSeries"] == 297 and "target_label: conversation_id" in m["fix"]["relabel"],
+                json.dumps(rep["offenders"]))
+        f = offenders.get(("forbidden", "conversation_id"))
+        c.check("%s cardinality: forbidden label, labeldrop" % engine,
+                f is not None and f["value"] == 300 and f["fix"]["removesSeries"] == 297 and "labeldrop" in f["fix"]["relabel"],
+                json.dumps(rep["offenders"]))
+        out, _ = case("cardinality under budget", ["cardinality", "--selector", '{job="caxton"}', "--max-series", "1000"], 0)
+        c.check("%s cardinality text: driving label shown" % engine, "conversation_id (300 values)" in out, out)
+        out, _ = case("cardinality status", ["--format", "json", "cardinality", "--max-series-per-metric", "200"], 1)
+        rep = json.loads(out)
+        c.check("%s cardinality from the TSDB status: planted metric over budget" % engine,
+                any(o["name"] == planted and o["kind"] == "metric" and o["fix"]["removesSeries"] == 297
+                    for o in rep["offenders"]), out[:1500])
+        out, err = case("cardinality github", ["--format", "github", "cardinality", "--selector", '{job="caxton"}',
+                                               "--forbid-label", "conversation_id"], 1)
+        c.check("%s cardinality github annotation" % engine, "::error" in out and "cardinality/forbidden" in out, out + err)
     c.finish()
 
 

@@ -16,20 +16,24 @@ int caxtool_fuzz_promql(const uint8_t* data, size_t size);
 int caxtool_fuzz_gotemplate(const uint8_t* data, size_t size);
 int caxtool_fuzz_rules(const uint8_t* data, size_t size);
 int caxtool_fuzz_promapi(const uint8_t* data, size_t size);
+int caxtool_fuzz_series_stream(const uint8_t* data, size_t size);
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::fprintf(stderr, "usage: fuzz_replay yaml|values|promql|gotemplate|rules|promapi DIR\n");
+    std::fprintf(stderr, "usage: fuzz_replay TARGET DIR\n");
     return 2;
   }
   struct Target {
     const char* name;
     int (*run)(const uint8_t*, size_t);
   };
-  const Target targets[] = {
-      {"yaml", caxtool_fuzz_yaml},     {"values", caxtool_fuzz_values},
-      {"promql", caxtool_fuzz_promql}, {"gotemplate", caxtool_fuzz_gotemplate},
-      {"rules", caxtool_fuzz_rules},   {"promapi", caxtool_fuzz_promapi}};
+  const Target targets[] = {{"yaml", caxtool_fuzz_yaml},
+                            {"values", caxtool_fuzz_values},
+                            {"promql", caxtool_fuzz_promql},
+                            {"gotemplate", caxtool_fuzz_gotemplate},
+                            {"rules", caxtool_fuzz_rules},
+                            {"promapi", caxtool_fuzz_promapi},
+                            {"series_stream", caxtool_fuzz_series_stream}};
   int (*target)(const uint8_t*, size_t) = nullptr;
   for (const Target& t : targets) {
     if (std::strcmp(argv[1], t.name) == 0) target = t.run;

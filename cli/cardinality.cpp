@@ -2,6 +2,7 @@
 // `caxtool cardinality`: the metrics and labels that multiply series, from a live server, and
 // the budgets they break (flags or .caxtool.yml), each with a metric_relabel_configs fix and the
 // series it would remove. Exit 1 when a budget is exceeded, so CI can gate on it.
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 #include "cardinality/live.h"
@@ -71,7 +72,18 @@ class CardinalityCommand : public Command {
     int code = 0;
     auto conn = connect(server_, global, io, code);
     if (!conn) return code;
+    // On a terminal, a progress line once the read has taken a second; gone before the report.
+    auto start = std::chrono::steady_clock::now();
+    bool shown = false;
+    if (io.err_is_tty && !global.quiet) {
+      options_.progress = [&](uint64_t series) {
+        if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) return;
+        io.err << "\rreading series: " << series << std::flush;
+        shown = true;
+      };
+    }
     auto result = cardinality::analyze_server(*conn->session, options_);
+    if (shown) io.err << "\r\x1b[K" << std::flush;
     if (auto* e = std::get_if<promapi::ApiError>(&result)) return report_api_error(*e, io);
     const cardinality::Report& report = std::get<cardinality::Report>(result);
     if (global.format == "json") {

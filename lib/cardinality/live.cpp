@@ -190,7 +190,10 @@ std::variant<Report, promapi::ApiError> analyze_server(http::Session& session,
   if (!o.selector.empty() && session.options().engine != http::Engine::kMimir &&
       session.options().engine != http::Engine::kCortex) {
     Counter counter;
-    auto on_series = [&counter](const promapi::SeriesLabels& labels) { counter.add(labels); };
+    auto on_series = [&counter, &o](const promapi::SeriesLabels& labels) {
+      counter.add(labels);
+      if (o.progress && counter.total_series() % 4096 == 0) o.progress(counter.total_series());
+    };
     if (auto e = promapi::stream_series(session, o.selector, on_series)) return std::move(*e);
     report.scope = "series matching " + o.selector;
     report.total_series = counter.total_series();

@@ -4,6 +4,7 @@
 // more streamed pass per offender to measure exactly what each suggested fix would remove.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <variant>
@@ -19,6 +20,8 @@ struct LiveOptions {
   size_t top = 10;
   Budgets budgets;
   size_t max_fixes = 10;  // offenders measured for a fix, largest first
+  // Called every few thousand series read, with the count so far (for a progress line).
+  std::function<void(uint64_t)> progress;
 };
 
 std::variant<Report, promapi::ApiError> analyze_server(http::Session& session,

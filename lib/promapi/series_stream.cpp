@@ -13,7 +13,9 @@ void SeriesStream::start_object() {
 }
 
 void SeriesStream::end_object() {
-  if (depth_ == 3 && top_key_ == "data") {
+  // After an error nothing more is delivered, however much of the chunk the reader still parses:
+  // how the network cut the body must not change what the caller sees.
+  if (depth_ == 3 && top_key_ == "data" && error_.empty()) {
     view_.clear();
     for (size_t i = 0; i < used_; ++i) view_.emplace_back(labels_[i].first, labels_[i].second);
     ++series_;

@@ -71,10 +71,13 @@ const std::vector<CommandInfo>& command_table() {
        "filter; exit 1 when a shown target is down, so a runbook can branch on it. --format "
        "json prints the server's own target objects, every field kept.",
        make_targets_command},
-      {"tsdb", "TSDB statistics of a live server (status)",
+      {"tsdb", "TSDB statistics of a live server (status) or of blocks on disk (analyze)",
        "`caxtool tsdb status` prints the TSDB statistics of the server at --url: head series, "
        "label pairs, chunks and time range, and the largest metrics, label names and label "
-       "pairs. Prometheus, VictoriaMetrics and Thanos answers are read into one model.",
+       "pairs. Prometheus, VictoriaMetrics and Thanos answers are read into one model. "
+       "`caxtool tsdb analyze DIR [BLOCK]` reads a block's index on disk and prints what "
+       "promtool tsdb analyze prints (churn, label pairs, label names, metric names), with "
+       "--match SELECTOR, --limit N and --all.",
        make_tsdb_command},
   };
   return kCommands;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `caxtool tsdb status`: the server's TSDB statistics, the same model whatever the engine, with
 // the scope said out loud: Prometheus counts only its head block (the last two hours or so).
+// `caxtool tsdb analyze` (blocks on disk) lives in tsdb_analyze.cpp.
 #include <nlohmann/json.hpp>
 
 #include "command.h"
@@ -8,6 +9,7 @@
 #include "promapi/tsdb_status.h"
 #include "server_flags.h"
 #include "table.h"
+#include "tsdb_analyze.h"
 #include "util/time.h"
 
 namespace caxtool::cli {
@@ -32,6 +34,16 @@ class TsdbCommand : public Command {
  public:
   void setup(CLI::App& sub, Choices& choices) override {
     sub.require_subcommand(1);
+    analyze_ = sub.add_subcommand("analyze", "cardinality and churn of a block on disk");
+    analyze_->set_help_flag("-h,--help", "print help and exit");
+    analyze_->footer(
+        "Reads a TSDB block's index directly and prints what promtool tsdb analyze prints, in "
+        "the same layout: series, label names, postings, the label pairs and names most "
+        "involved in churn, the most common label pairs, the label names with the most values "
+        "and bytes of values, and the metric names with the most series. BLOCK defaults to the "
+        "newest block (highest ULID); --all analyses every block. Exit 3 when a block cannot "
+        "be read or its index is corrupt.");
+    analyze_flags_.add_to(*analyze_);
     status_ = sub.add_subcommand("status", "TSDB statistics of a live server's head block");
     status_->set_help_flag("-h,--help", "print help and exit");
     status_->footer(
@@ -54,6 +66,7 @@ class TsdbCommand : public Command {
   }
 
   int run(const GlobalOptions& global, Io& io) override {
+    if (analyze_->parsed()) return run_tsdb_analyze(analyze_flags_, global, io);
     if (int code = check_text_or_json(global, io); code != 0) return code;
     int code = 0;
     auto conn = connect(server_, global, io, code);
@@ -163,6 +176,8 @@ class TsdbCommand : public Command {
   }
 
   CLI::App* status_ = nullptr;
+  CLI::App* analyze_ = nullptr;
+  TsdbAnalyzeFlags analyze_flags_;
   promapi::TsdbStatusQuery query_;
   ServerFlags server_;
 };

@@ -161,4 +161,17 @@ RegexCheck check_regex(std::string_view re, bool quote_raw, bool dot_nl) {
   return out;
 }
 
+LabelRegex::LabelRegex(std::string_view re, bool dot_nl)
+    : re_(std::move(Compiled(re, dot_nl).re)) {}
+LabelRegex::~LabelRegex() = default;
+LabelRegex::LabelRegex(LabelRegex&&) noexcept = default;
+LabelRegex& LabelRegex::operator=(LabelRegex&&) noexcept = default;
+
+bool LabelRegex::ok() const { return re_ != nullptr && re_->ok(); }
+
+bool LabelRegex::matches(std::string_view value) const {
+  // FullMatch anchors at both ends, as Prometheus's "^(?:re)$".
+  return ok() && RE2::FullMatch(re2::StringPiece(value.data(), value.size()), *re_);
+}
+
 }  // namespace caxtool::promql::detail

@@ -3,9 +3,14 @@
 // Prometheus anchors them. The only file that knows RE2, so the library links it in one place.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+namespace re2 {
+class RE2;
+}
 
 namespace caxtool::promql::detail {
 
@@ -17,5 +22,21 @@ struct RegexCheck {
 // `quote_raw`: quote the user's text in errors (2.52+) rather than the anchored one.
 // `dot_nl`: `.` matches a newline (3.0+).
 RegexCheck check_regex(std::string_view re, bool quote_raw, bool dot_nl);
+
+// A label-matcher regex compiled once and matched many times (tsdb analyze --match runs it on
+// every value of a label name), anchored as Prometheus anchors it. Check it with check_regex
+// first: an invalid pattern matches nothing.
+class LabelRegex {
+ public:
+  LabelRegex(std::string_view re, bool dot_nl);
+  ~LabelRegex();
+  LabelRegex(LabelRegex&&) noexcept;
+  LabelRegex& operator=(LabelRegex&&) noexcept;
+  bool ok() const;
+  bool matches(std::string_view value) const;
+
+ private:
+  std::unique_ptr<re2::RE2> re_;
+};
 
 }  // namespace caxtool::promql::detail

@@ -18,6 +18,13 @@
 #include "util/strings.h"
 
 namespace caxtool::cli {
+
+// `check metrics` lives in check_metrics.cpp.
+class CheckMetrics;
+std::shared_ptr<CheckMetrics> setup_check_metrics(CLI::App& check_app, Choices& choices);
+bool check_metrics_parsed(const CheckMetrics& m);
+int run_check_metrics(CheckMetrics& m, const GlobalOptions& global, Io& io);
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -116,10 +123,12 @@ class CheckCommand : public Command {
     auto* explain = rules_->add_option("--explain", explain_, "explain one lint check and exit")
                         ->type_name("NAME");
     choices.set(explain, {lint_names.begin() + 2, lint_names.end()});
+    metrics_ = setup_check_metrics(sub, choices);
   }
 
   int run(const GlobalOptions& global, Io& io) override {
     if (rules_->parsed()) return run_rules(global, io);
+    if (check_metrics_parsed(*metrics_)) return run_check_metrics(*metrics_, global, io);
     return to_int(ExitCode::kUsage);
   }
 
@@ -281,6 +290,7 @@ class CheckCommand : public Command {
   }
 
   CLI::App* rules_ = nullptr;
+  std::shared_ptr<CheckMetrics> metrics_;
   CLI::Option* version_opt_ = nullptr;
   CLI::Option* interval_opt_ = nullptr;
   CLI::Option* lint_opt_ = nullptr;

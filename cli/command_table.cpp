@@ -16,7 +16,7 @@ const std::vector<CommandInfo>& command_table() {
        "metric_relabel_configs fix for each offender and the number of series it removes, "
        "measured on the offender's own series.",
        make_cardinality_command},
-      {"check", "validate and lint monitoring files (rules)",
+      {"check", "validate and lint monitoring files (rules, metrics)",
        "Checks files before they reach a server: `caxtool check rules` gives promtool's verdict "
        "on alert and recording rule files with the exact line and column, then lints them. "
        "Findings are printed as FILE:LINE:COL: severity: message [check], or with --format as "

@@ -4,6 +4,7 @@
 #include "app.h"
 #include "command.h"
 #include "exit_codes.h"
+#include "exposition/lint.h"
 #include "rules/lint.h"
 
 namespace caxtool::cli {
@@ -26,6 +27,13 @@ class HelpCommand : public Command {
                << "`# caxtool disable " << l->name << "` in or above the rule, for a file with "
                << "`# caxtool file/disable " << l->name << "`, or everywhere with disable: in "
                << ".caxtool.yml.\n";
+        return to_int(ExitCode::kOk);
+      }
+      if (const exposition::LintInfo* l = exposition::find_lint(words_[1])) {
+        io.out << l->name << " (" << diag::severity_name(l->severity) << "): " << l->summary
+               << "\n\n"
+               << l->explanation << "\n\nTurn it off with `caxtool check metrics --lint` "
+               << "naming the checks to keep, or --lint none.\n";
         return to_int(ExitCode::kOk);
       }
     }

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+// Hashing for linear duplicate detection: a series is remembered as one 64-bit hash of its name
+// and its label set (order-independent), in an open-addressing set of bare integers. Eight bytes
+// a series keeps memory proportional to the distinct series, never to the input, and every
+// check stays one probe per sample instead of comparing series pairwise.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace caxtool::exposition {
+
+inline uint64_t mix64(uint64_t x) {
+  x ^= x >> 32;
+  x *= 0xd6e8feb86659fd93ULL;
+  x ^= x >> 32;
+  x *= 0xd6e8feb86659fd93ULL;
+  x ^= x >> 32;
+  return x;
+}
+
+// Eight bytes at a time; good enough spread for names and label values, and fast.
+inline uint64_t hash_bytes(std::string_view s, uint64_t seed = 0x9e3779b97f4a7c15ULL) {
+  uint64_t h = seed ^ (s.size() * 0xff51afd7ed558ccdULL);
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ mix64(w)) * 0x9fb21c651e98df25ULL;
+  }
+  uint64_t tail = 0;
+  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+  return mix64(h ^ tail ^ (tail >> 29));
+}
+
+// One label pair; label sets combine pairs by addition, so order does not matter.
+inline uint64_t hash_label(std::string_view name, std::string_view value) {
+  return mix64(hash_bytes(name) + 0x632be59bd9b4e019ULL * hash_bytes(value, 0x2545f4914f6cdd1dULL));
+}
+
+// A set of 64-bit hashes (0 is stored as 1: a collision on purpose, at no practical cost).
+class HashSet {
+ public:
+  // True when `h` was not there before.
+  bool insert(uint64_t h) {
+    if (h == 0) h = 1;
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    size_t mask = slots_.size() - 1;
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == h) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = h;
+        ++size_;
+        return true;
+      }
+    }
+  }
+  // Brings the slot `h` would probe first into cache, so a later insert does not wait for it.
+  void prefetch(uint64_t h) const {
+    if (!slots_.empty())
+      __builtin_prefetch(&slots_[static_cast<size_t>(h == 0 ? 1 : h) & (slots_.size() - 1)]);
+  }
+  bool contains(uint64_t h) const {
+    if (h == 0) h = 1;
+    if (slots_.empty()) return false;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == h) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+  size_t size() const { return size_; }
+  void clear() {
+    slots_.clear();
+    size_ = 0;
+  }
+
+ private:
+  void grow() {
+    std::vector<uint64_t> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, 0);
+    size_ = 0;
+    for (uint64_t h : old) {
+      if (h != 0) insert(h);
+    }
+  }
+  std::vector<uint64_t> slots_;
+  size_t size_ = 0;
+};
+
+}  // namespace caxtool::exposition

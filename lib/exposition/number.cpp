@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+// Float and integer syntax checks without conversion on the common path: a scrape has millions
+// of values and almost none of them can overflow, so strtod runs only on tokens that could.
+#include "exposition/number.h"
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+namespace caxtool::exposition {
+namespace {
+
+bool ieq(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Decimal syntax; sets `risky` when conversion could overflow (exponent or very long mantissa).
+bool decimal_syntax(std::string_view s, bool& risky) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i + 1 < s.size() && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X')) return false;
+  size_t digits = 0;
+  while (i < s.size() && is_digit(s[i])) ++i, ++digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && is_digit(s[i])) ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  risky = digits > 300;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (i >= s.size() || !is_digit(s[i])) return false;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    risky = true;
+  }
+  return i == s.size();
+}
+
+double slow_convert(std::string_view s) {
+  std::string copy(s);
+  return std::strtod(copy.c_str(), nullptr);
+}
+
+bool is_special(std::string_view s) {
+  std::string_view body = s;
+  if (!body.empty() && (body[0] == '+' || body[0] == '-')) body.remove_prefix(1);
+  if (ieq(body, "inf") || ieq(body, "infinity")) return true;
+  return body.size() == s.size() && ieq(s, "nan");  // Go takes no sign on NaN
+}
+
+}  // namespace
+
+bool is_valid_float(std::string_view s) {
+  bool risky = false;
+  if (decimal_syntax(s, risky)) return !risky || std::isfinite(slow_convert(s));
+  return is_special(s);
+}
+
+double to_float(std::string_view s) {
+  std::string_view body = s;
+  bool negative = false;
+  if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
+    negative = body[0] == '-';
+    body.remove_prefix(1);
+  }
+  if (ieq(body, "inf") || ieq(body, "infinity")) return negative ? -HUGE_VAL : HUGE_VAL;
+  if (ieq(body, "nan")) return std::nan("");
+  double v = 0;
+  auto r = std::from_chars(body.data(), body.data() + body.size(), v);
+  if (r.ec != std::errc()) v = slow_convert(body);
+  return negative ? -v : v;
+}
+
+bool is_valid_int64(std::string_view s) {
+  int64_t v = 0;
+  std::string_view body = s;
+  bool plus = !body.empty() && body[0] == '+';
+  if (plus) body.remove_prefix(1);
+  if (body.empty() || body[0] == '+' || (body[0] == '-' && (plus || body.size() == 1)))
+    return false;
+  auto r = std::from_chars(body.data(), body.data() + body.size(), v);
+  return r.ec == std::errc() && r.ptr == body.data() + body.size();
+}
+
+bool is_valid_real(std::string_view s) {
+  bool risky = false;
+  return decimal_syntax(s, risky) && (!risky || std::isfinite(slow_convert(s)));
+}
+
+}  // namespace caxtool::exposition

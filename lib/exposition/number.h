@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: Apache-2.0
+// Numbers as the two formats spell them. Prometheus text accepts what Go's strconv.ParseFloat
+// and ParseInt accept (minus hex, underscores and p exponents, which expfmt refuses); OpenMetrics
+// has its own ABNF, which turns out to be the same set of floats with the same special values.
+// Validation is separate from conversion: the check only needs to know a value is well-formed,
+// and most values are never converted.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace caxtool::exposition {
+
+// A float as both formats write it: decimal with optional exponent, or Inf/Infinity (optional
+// sign) or NaN, case-insensitive. Values out of float64 range are refused, as Go does.
+bool is_valid_float(std::string_view s);
+// The value of a token that passed is_valid_float.
+double to_float(std::string_view s);
+// A decimal int64, optional sign (Prometheus text timestamps).
+bool is_valid_int64(std::string_view s);
+// A finite OpenMetrics realnumber (timestamps): no Inf, no NaN.
+bool is_valid_real(std::string_view s);
+
+}  // namespace caxtool::exposition

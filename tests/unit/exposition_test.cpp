@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: Apache-2.0
+// The exposition parser and check metrics: promtool's verdicts on the text format's corners,
+// OpenMetrics rules, positions in errors, the streaming API and promtool's lints.
+#include <catch2/catch.hpp>
+#include <map>
+
+#include "exposition/check.h"
+#include "exposition/format.h"
+#include "exposition/number.h"
+#include "exposition/parser.h"
+#include "exposition/series_counter.h"
+
+using namespace caxtool::exposition;
+
+namespace {
+
+CheckResult check(std::string_view text, Format format = Format::kPrometheus,
+                  std::initializer_list<std::string> lints = {}) {
+  CheckOptions o;
+  o.format = format;
+  o.file = "m";
+  for (const auto& l : lints) o.lints.insert(l);
+  return check_metrics_text(text, o);
+}
+
+std::string first(const CheckResult& r) {
+  if (r.diagnostics.empty()) return "";
+  const auto& d = r.diagnostics.items().front();
+  return std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message;
+}
+
+}  // namespace
+
+TEST_CASE("exposition: numbers follow Go's ParseFloat and ParseInt") {
+  for (auto s :
+       {"1", "-1.5", "+.5", "1.", "1e3", "1E-3", "NaN", "nan", "+Inf", "-inf", "Infinity", "007"}) {
+    CHECK(is_valid_float(s));
+  }
+  for (auto s : {"", ".", "+nan", "1e", "0x1", "0x1p-3", "1_0", "1e400", "Inf1", "1.1.1"}) {
+    CHECK_FALSE(is_valid_float(s));
+  }
+  CHECK(is_valid_int64("-123"));
+  CHECK(is_valid_int64("+5"));
+  CHECK_FALSE(is_valid_int64("+-5"));
+  CHECK_FALSE(is_valid_int64("9223372036854775808"));
+  CHECK_FALSE(is_valid_int64("1.0"));
+  CHECK(is_valid_real("12345678901234567890.5"));
+  CHECK_FALSE(is_valid_real("Inf"));
+}
+
+TEST_CASE("exposition: Prometheus text errors carry line and column") {
+  CHECK(first(check("a 1\nb{x=\"1} 2\n")) ==
+        "2:5 label value \"1} 2\" contains unescaped new-line");
+  CHECK(first(check("a{x=\"\\t\"} 1\n")) == "1:6 invalid escape sequence '\\t'");
+  CHECK(first(check("a 1 2 3\n")) == "1:6 spurious string after timestamp: \" 3\"");
+  CHECK(first(check("a 1 \n")) == "1:5 expected integer as timestamp, got \"\"");
+  CHECK(first(check("a 1")) == "1:4 unexpected end of input: the last line has no newline");
+  CHECK(first(check("# TYPE a gauge\n# TYPE a counter\n")).starts_with("2:3 second TYPE line"));
+  CHECK(first(check("a 1\n# TYPE a gauge\n")).starts_with("2:3 second TYPE line"));
+  CHECK(first(check("# TYPE a meh\n")) == "1:10 unknown metric type \"meh\"");
+  CHECK(first(check("a{__name__=\"x\"} 1\n")) == "1:3 label name \"__name__\" is reserved");
+}
+
+TEST_CASE("exposition: expfmt's quirks are accepted as promtool accepts them") {
+  CHECK(check("# TYPE a COUNTER\na_total 1\n").diagnostics.empty());
+  CHECK(check("# TYPE a gauge_histogram\na 1\n").diagnostics.empty());
+  CHECK(check("# weird comment\n\n   \na 1 -5\n").diagnostics.empty());
+  CHECK(check("# TYPE h histogram\nh_bucket{le=\"1\",le=\"2\"} 1\n").diagnostics.empty());
+  // HELP for foo_count lands on summary foo, so this is foo's second HELP.
+  CHECK(check("# TYPE s summary\n# HELP s x\n# HELP s_count y\n").parse_failed);
+}
+
+TEST_CASE("exposition: promtool's lints") {
+  auto r =
+      check("# TYPE req_ms counter\nreq_ms{statusCode=\"1\",le=\"1\"} 1\n", Format::kPrometheus,
+            {"metrics/help", "metrics/counter", "metrics/camel-case",
+             "metrics/histogram-summary-reserved", "metrics/unit-abbreviations"});
+  std::vector<std::string> got;
+  for (const auto& d : r.diagnostics.items()) got.push_back(d.check + " " + d.message);
+  CHECK(got ==
+        std::vector<std::string>{
+            "metrics/counter req_ms: counter metrics should have \"_total\" suffix",
+            "metrics/unit-abbreviations req_ms: metric names should not contain abbreviated units",
+            "metrics/help req_ms: no help text",
+            "metrics/camel-case req_ms: label names should be written in 'snake_case' not "
+            "'camelCase'",
+            "metrics/histogram-summary-reserved req_ms: non-histogram metrics should not have "
+            "\"le\" label",
+        });
+}
+
+TEST_CASE("exposition: duplicate series are found by hashing") {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "a{i=\"" + std::to_string(i) + "\"} 1\n";
+  text += "a{i=\"7\"} 2\n";
+  auto r = check(text, Format::kPrometheus, {"metrics/duplicate-series"});
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics.items()[0].line == 20001);
+}
+
+TEST_CASE("exposition: OpenMetrics rules") {
+  auto om = [](std::string_view t) { return first(check(t, Format::kOpenMetrics)); };
+  CHECK(om("# TYPE a counter\na_total 1\n# EOF\n").empty());
+  CHECK(om("a 1\n") == "2:1 data does not end with # EOF");
+  CHECK(om("a 1\n# EOF\nb 1\n") == "3:1 unexpected data after # EOF");
+  CHECK(om("# TYPE a counter\na 1\n# EOF\n").starts_with("2:1 sample \"a\" does not belong"));
+  CHECK(om("# TYPE a counter\na_total -1\n# EOF\n").starts_with("2:9 a counter's value"));
+  CHECK(om("# TYPE a histogram\na_bucket{le=\"2\"} 0\na_bucket{le=\"1\"} 0\n# EOF\n")
+            .starts_with("3:1 histogram has no le=\"+Inf\" bucket"));
+  CHECK(om("# TYPE a histogram\na_bucket{le=\"1\"} 0\n# EOF\n") ==
+        "2:1 histogram has no le=\"+Inf\" bucket");
+  CHECK(om("# UNIT a seconds\n# EOF\n") == "1:10 unit \"seconds\" not a suffix of metric \"a\"");
+  CHECK(om("a 1\nb 1\na 2\n# EOF\n").starts_with("3:1 metric family \"a\" appears again"));
+  CHECK(om("# TYPE a gauge\na 1 # {x=\"y\"} 1\n# EOF\n").starts_with("2:4 exemplars are allowed"));
+  CHECK(om("a{x=\"1\"} 1 2\na{x=\"1\"} 1 1\n# EOF\n").starts_with("2:12 timestamp goes backwards"));
+}
+
+TEST_CASE("exposition: the format is chosen by content type or a final # EOF") {
+  CHECK(detect_format("application/openmetrics-text; version=1.0.0", "") == Format::kOpenMetrics);
+  CHECK(detect_format("text/plain; version=0.0.4", "a 1\n# EOF\n") == Format::kPrometheus);
+  CHECK(detect_format(std::nullopt, "a 1\n# EOF\n") == Format::kOpenMetrics);
+  CHECK(detect_format(std::nullopt, "a 1\n# EOF") == Format::kOpenMetrics);
+  CHECK(detect_format(std::nullopt, "a 1\nx# EOF\n") == Format::kPrometheus);
+}
+
+TEST_CASE("exposition: chunks split anywhere give the same result") {
+  std::string text =
+      "# HELP h x\n# TYPE h histogram\nh_bucket{le=\"1\",p=\"a\\\"b\"} "
+      "1\nh_bucket{le=\"+Inf\",p=\"a\\\"b\"} 2\n"
+      "h_count{p=\"a\\\"b\"} 2\nh_sum{p=\"a\\\"b\"} 3\nbad{ 1\n";
+  auto whole = check(text, Format::kPrometheus, {"metrics/help"});
+  for (size_t cut = 1; cut < text.size(); cut += 7) {
+    CheckOptions o;
+    o.file = "m";
+    o.lints.insert("metrics/help");
+    MetricsChecker c(o);
+    for (size_t i = 0; i < text.size(); i += cut) c.feed(std::string_view(text).substr(i, cut));
+    auto r = c.finish();
+    CHECK(first(r) == first(whole));
+    CHECK(r.samples == whole.samples);
+  }
+}
+
+TEST_CASE("exposition: the event API counts series per family without a model") {
+  struct Counter : Handler {
+    std::map<std::string, int> series;
+    void on_sample(const Sample& s) override { ++series[s.family->name]; }
+  } counter;
+  Parser p(ParseOptions{}, &counter);
+  p.feed("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_bucket{le=\"+Inf\"} 1\nh_sum 1\nh_co");
+  p.feed("unt 1\ng 2\n");
+  p.finish();
+  CHECK(counter.series == std::map<std::string, int>{{"g", 1}, {"h", 4}});
+}
+
+TEST_CASE("exposition: extended gives promtool's cardinality") {
+  CheckOptions o;
+  o.extended = true;
+  auto r = check_metrics_text(
+      "# TYPE h histogram\nh_bucket{a=\"1\",le=\"1\"} 1\nh_bucket{a=\"1\",le=\"+Inf\"} "
+      "1\nh_sum{a=\"1\"} 1\n"
+      "h_count{a=\"1\"} 1\nh_bucket{a=\"2\",le=\"+Inf\"} 1\ng 1\ng 2\n",
+      o);
+  REQUIRE(r.extended.size() == 2);
+  CHECK(r.extended[0].name == "h");
+  CHECK(r.extended[0].cardinality == 8);  // 2 metrics x (2 + 2 buckets of the first)
+  CHECK(r.extended[1].cardinality == 2);
+}
+
+TEST_CASE("exposition: SeriesCounter counts series per family and values per label") {
+  SeriesCounter c;
+  Parser p(ParseOptions{}, &c);
+  p.feed(
+      "# TYPE h histogram\nh_bucket{a=\"1\",le=\"1\"} 1\nh_bucket{a=\"1\",le=\"+Inf\"} 1\n"
+      "h_sum{a=\"1\"} 1\nh_count{a=\"1\"} 1\ng{a=\"2\"} 1\ng{a=\"2\"} 1\n");
+  p.finish();
+  REQUIRE(c.families().size() == 2);
+  CHECK(c.families()[0].series == 4);
+  CHECK(c.families()[1].series == 1);
+  auto labels = c.labels();
+  REQUIRE(labels.size() == 2);
+  CHECK(labels[0].name == "a");
+  CHECK(labels[0].values == 2);
+  CHECK(labels[1].name == "le");
+  CHECK(labels[1].values == 2);
+}

@@ -4,8 +4,10 @@ _caxtool() {
   local cmd="" i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case "$cmd/${COMP_WORDS[i]}" in
+      "/cardinality") cmd="cardinality" ;;
       "/check") cmd="check" ;;
       "check/rules") cmd="check rules" ;;
+      "check/metrics") cmd="check metrics" ;;
       "/completion") cmd="completion" ;;
       "/doctor") cmd="doctor" ;;
       "/generate") cmd="generate" ;;
@@ -16,6 +18,7 @@ _caxtool() {
       "/status") cmd="status" ;;
       "/targets") cmd="targets" ;;
       "/tsdb") cmd="tsdb" ;;
+      "tsdb/analyze") cmd="tsdb analyze" ;;
       "tsdb/status") cmd="tsdb status" ;;
     esac
   done
@@ -23,12 +26,35 @@ _caxtool() {
     *:--format) COMPREPLY=($(compgen -W "text json github sarif" -- "$cur")); return ;;
     *:--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     *:--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "cardinality":--selector) COMPREPLY=(); return ;;
+    "cardinality":--top) COMPREPLY=(); return ;;
+    "cardinality":--max-series) COMPREPLY=(); return ;;
+    "cardinality":--max-series-per-metric) COMPREPLY=(); return ;;
+    "cardinality":--max-label-values) COMPREPLY=(); return ;;
+    "cardinality":--forbid-label) COMPREPLY=(); return ;;
+    "cardinality":--url) COMPREPLY=(); return ;;
+    "cardinality":--bearer-token-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "cardinality":--basic-auth-user) COMPREPLY=(); return ;;
+    "cardinality":--basic-auth-password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "cardinality":--header) COMPREPLY=(); return ;;
+    "cardinality":--tenant) COMPREPLY=(); return ;;
+    "cardinality":--engine) COMPREPLY=($(compgen -W "auto prometheus victoriametrics thanos mimir cortex" -- "$cur")); return ;;
+    "cardinality":--ca-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "cardinality":--cert-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "cardinality":--key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "cardinality":--timeout) COMPREPLY=(); return ;;
+    "cardinality":--retries) COMPREPLY=(); return ;;
+    "cardinality":--max-response-size) COMPREPLY=(); return ;;
     "check rules":--lint) COMPREPLY=($(compgen -W "all none alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
     "check rules":--fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
     "check rules":--prometheus-version) COMPREPLY=(); return ;;
     "check rules":--enable-feature) COMPREPLY=($(compgen -W "promql-experimental-functions" -- "$cur")); return ;;
     "check rules":--scrape-interval) COMPREPLY=(); return ;;
     "check rules":--explain) COMPREPLY=($(compgen -W "alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
+    "check metrics":--input-format) COMPREPLY=($(compgen -W "auto prometheus openmetrics" -- "$cur")); return ;;
+    "check metrics":--lint) COMPREPLY=($(compgen -W "all none metrics/camel-case metrics/counter metrics/duplicate-series metrics/help metrics/histogram-buckets metrics/histogram-summary-reserved metrics/reserved-chars metrics/type-in-name metrics/unit-abbreviations metrics/units" -- "$cur")); return ;;
+    "check metrics":--fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
+    "check metrics":--explain) COMPREPLY=($(compgen -W "metrics/camel-case metrics/counter metrics/duplicate-series metrics/help metrics/histogram-buckets metrics/histogram-summary-reserved metrics/reserved-chars metrics/type-in-name metrics/unit-abbreviations metrics/units" -- "$cur")); return ;;
     "doctor":--max-series) COMPREPLY=(); return ;;
     "doctor":--collector-job) COMPREPLY=(); return ;;
     "doctor":--top) COMPREPLY=(); return ;;
@@ -97,6 +123,8 @@ _caxtool() {
     "targets":--timeout) COMPREPLY=(); return ;;
     "targets":--retries) COMPREPLY=(); return ;;
     "targets":--max-response-size) COMPREPLY=(); return ;;
+    "tsdb analyze":--limit) COMPREPLY=(); return ;;
+    "tsdb analyze":--match) COMPREPLY=(); return ;;
     "tsdb status":--limit) COMPREPLY=(); return ;;
     "tsdb status":--date) COMPREPLY=(); return ;;
     "tsdb status":--focus-label) COMPREPLY=(); return ;;
@@ -115,9 +143,11 @@ _caxtool() {
     "tsdb status":--max-response-size) COMPREPLY=(); return ;;
   esac
   case "$cmd" in
-    "") COMPREPLY=($(compgen -W "check completion doctor generate help promql query status targets tsdb --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
-    "check") COMPREPLY=($(compgen -W "rules --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "") COMPREPLY=($(compgen -W "cardinality check completion doctor generate help promql query status targets tsdb --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "cardinality") COMPREPLY=($(compgen -W "--help -h --selector --top --max-series --max-series-per-metric --max-label-values --forbid-label --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "check") COMPREPLY=($(compgen -W "rules metrics --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check rules") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --prometheus-version --enable-feature --scrape-interval --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
+    "check metrics") COMPREPLY=($(compgen -W "--help -h --input-format --lint --fail-on --extended --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "completion") COMPREPLY=($(compgen -W "--help -h bash fish zsh --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "doctor") COMPREPLY=($(compgen -W "--help -h --max-series --collector-job --top --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "generate") COMPREPLY=($(compgen -W "--help -h --values --set --out --only --force --dry-run --diff --show-values --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
@@ -127,7 +157,8 @@ _caxtool() {
     "query") COMPREPLY=($(compgen -W "--help -h --time --start --end --step --output -o --prometheus-version --no-parse --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "status") COMPREPLY=($(compgen -W "--help -h --flags --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "targets") COMPREPLY=($(compgen -W "--help -h --state --pool --down --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
-    "tsdb") COMPREPLY=($(compgen -W "status --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "tsdb") COMPREPLY=($(compgen -W "analyze status --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "tsdb analyze") COMPREPLY=($(compgen -W "--help -h --limit --match --all --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "tsdb status") COMPREPLY=($(compgen -W "--help -h --limit --date --focus-label --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
   esac
 }

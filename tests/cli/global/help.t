@@ -17,10 +17,16 @@ Options:
 
 
 Subcommands:
-  check                       validate and lint monitoring files (rules)
+  cardinality                 find the metrics and labels that multiply series, with fixes
+  check                       validate and lint monitoring files (rules, metrics)
   completion                  print a shell completion script (bash, zsh or fish)
+  doctor                      run the metrics-debugging runbook against a server
   generate                    write the monitoring stack for a Caxton deployment
   help                        help on a command, or on one lint check (help check NAME)
   promql                      work with PromQL expressions (fmt)
+  query                       run an instant or range PromQL query
+  status                      build, readiness, uptime, config reload and flags of a server
+  targets                     list scrape targets with health, last scrape and last error
+  tsdb                        TSDB statistics of a live server (status) or of blocks on disk (analyze)
 
 --- exit 0

@@ -29,6 +29,8 @@ struct Diagnostic {
 class Diagnostics {
  public:
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void reserve(size_t n) { items_.reserve(n); }
+  void shrink_to_fit() { items_.shrink_to_fit(); }
   void append(const Diagnostics& other);
   void append(Diagnostics&& other);
   const std::vector<Diagnostic>& items() const { return items_; }
@@ -38,7 +40,8 @@ class Diagnostics {
   size_t size() const { return items_.size(); }
   bool has_at_least(Severity s) const;
   size_t count(Severity s) const;
-  // Stable order: by file, then position; diagnostics without a file first.
+  // Stable order: by file, then position; diagnostics without a file first. Cheap when the
+  // items are in order already.
   void sort();
 
  private:

@@ -21,7 +21,11 @@ class Sources {
  private:
   struct File {
     std::string text;
-    mutable std::vector<size_t> line_starts;  // built on the first line() call
+    // Findings come sorted by line, so line() scans forward from the last line it found, with
+    // no index to hold (8 MB for a 1M-line file). A request for an earlier line builds the index.
+    mutable int last_line = 1;
+    mutable size_t last_start = 0;
+    mutable std::vector<size_t> line_starts;
   };
   std::map<std::string, File> files_;
 };

@@ -44,7 +44,10 @@ std::string quote_rune(Rune r, size_t width) {
 
 class Lexer {
  public:
-  Lexer(std::string_view input, const LexOptions& options) : input_(input), options_(options) {}
+  Lexer(std::string_view input, const LexOptions& options) : input_(input), options_(options) {
+    // About one token per four bytes in Prometheus templates: one allocation, not a regrowth.
+    result_.tokens.reserve(input.size() / 4 + 8);
+  }
 
   LexResult run() {
     State state = State::kText;

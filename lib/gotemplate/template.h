@@ -63,4 +63,8 @@ struct Summary {
 // gives what was found before the parser stopped.
 Summary summarize(std::string_view text);
 
+// check() and summarize() at once: returns check(text, options) and sets `summary` to
+// summarize(text), from one parse when the options' release reads templates as the newest does.
+std::vector<Error> check(std::string_view text, const CheckOptions& options, Summary& summary);
+
 }  // namespace caxtool::gotemplate

@@ -87,6 +87,10 @@ void append_utf8(std::string* out, uint32_t cp) {
 
 bool is_alphanumeric(Rune r) {
   if (r < 0) return false;
+  // Nearly every rune in a template is ASCII: answer those without the table search.
+  if (r < 0x80) {
+    return (r >= '0' && r <= '9') || (r >= 'A' && r <= 'Z') || r == '_' || (r >= 'a' && r <= 'z');
+  }
   auto u = static_cast<uint32_t>(r);
   const detail::RuneRange* begin = detail::kAlphanumericRanges;
   const detail::RuneRange* end = begin + detail::kAlphanumericRangeCount;

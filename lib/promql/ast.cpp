@@ -89,10 +89,14 @@ ValueType type_of(const Expr& e) {
   return ValueType::kNone;
 }
 
-std::vector<const Expr*> children(const Expr& e) {
-  std::vector<const Expr*> out;
-  auto add = [&](const ExprPtr& p) {
-    if (p) out.push_back(p.get());
+namespace {
+
+// Calls `f` on each direct child of `e`, in source order. walk() uses it directly: a vector of
+// children per node was most of a lint's allocations.
+template <typename F>
+void for_each_child(const Expr& e, F&& f) {
+  auto add = [&f](const ExprPtr& p) {
+    if (p) f(*p);
   };
   switch (e.kind) {
     case NodeKind::kNumberLiteral:
@@ -143,12 +147,19 @@ std::vector<const Expr*> children(const Expr& e) {
       break;
     }
   }
+}
+
+}  // namespace
+
+std::vector<const Expr*> children(const Expr& e) {
+  std::vector<const Expr*> out;
+  for_each_child(e, [&out](const Expr& c) { out.push_back(&c); });
   return out;
 }
 
 void walk(const Expr& e, const std::function<void(const Expr&)>& visit) {
   visit(e);
-  for (const Expr* c : children(e)) walk(*c, visit);
+  for_each_child(e, [&visit](const Expr& c) { walk(c, visit); });
 }
 
 }  // namespace caxtool::promql

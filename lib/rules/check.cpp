@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Checks a rule file one group at a time: the YAML parser hands each completed group over and
 // forgets it, so memory stays flat however large the file. On a large file, groups are checked
-// on a second thread while the parser reads on (parsing and checking cost about the same, and
-// the machines this runs on have two cores at least). Results are merged in file order, so the
-// output does not depend on timing. File-level checks (group names, duplicate rules, the
-// root's shape) run once everything is in.
+// on a second thread while the parser reads on; checking costs more than parsing, so when the
+// queue is full the parsing thread checks the group itself instead of waiting, and both drain
+// the queue at the end. Each group's result has its slot in file order, so the output does not
+// depend on timing. File-level checks (group names, duplicate rules, the root's shape) run once
+// everything is in.
 #include "rules/check.h"
 
 #include <algorithm>
@@ -26,14 +27,8 @@ namespace {
 
 // Below this size a second thread costs more than it saves.
 constexpr size_t kThreadedFrom = 256 * 1024;
-// Groups parsed but not yet checked; bounds memory when checking is the slower side.
-constexpr size_t kMaxQueued = 8;
-
-struct GroupJob {
-  size_t document = 0;
-  bool prometheus_rule = false;
-  yaml::Node node;
-};
+// Groups parsed but not yet checked: enough to keep the checker busy, few enough to bound memory.
+constexpr size_t kMaxQueued = 4;
 
 // What checking one group yields, merged later in file order.
 struct GroupResult {
@@ -47,6 +42,13 @@ struct GroupResult {
   std::vector<int> rule_lines;
   std::vector<DuplicateKey> keys;
   diag::Diagnostics diagnostics;
+};
+
+struct GroupJob {
+  size_t document = 0;
+  bool prometheus_rule = false;
+  yaml::Node node;
+  GroupResult* out = nullptr;  // its slot in results_, which the job's checker fills
 };
 
 class FileChecker {
@@ -67,17 +69,20 @@ class FileChecker {
     po.on_completed = [this, threaded](yaml::Node& node, const std::vector<std::string_view>& path,
                                        size_t document) {
       if (!is_groups_item(path)) return false;
-      auto job = std::make_unique<GroupJob>(GroupJob{document, path.size() == 3, std::move(node)});
-      if (threaded) {
-        enqueue(std::move(job));
-      } else {
-        results_.push_back(check_group(*job));
-      }
+      results_.push_back(std::make_unique<GroupResult>());
+      auto job = std::make_unique<GroupJob>(
+          GroupJob{document, path.size() == 3, std::move(node), results_.back().get()});
+      if (!threaded || !try_enqueue(job)) *job->out = check_group(*job);
       return true;
     };
     yaml::ParseResult parsed = yaml::parse(text_, file_, po);
     if (threaded) {
-      enqueue(nullptr);  // end of input
+      while (std::unique_ptr<GroupJob> job = take(false)) *job->out = check_group(*job);
+      {
+        std::lock_guard lock(mutex_);
+        done_ = true;
+      }
+      ready_.notify_one();
       worker.join();
     }
     crd_ = !parsed.documents.empty() && is_prometheus_rule(parsed.documents.front().root);
@@ -105,8 +110,8 @@ class FileChecker {
     auto before = [](yaml::Mark a, int line, int column) {
       return a.line < line || (a.line == line && a.column <= column);
     };
-    for (const GroupResult& g : results_) {
-      for (const auto& [start, end] : g.raw_ranges) {
+    for (const auto& g : results_) {
+      for (const auto& [start, end] : g->raw_ranges) {
         if (before(start, d.line, d.column) && !before(end, d.line, d.column)) return true;
       }
     }
@@ -130,26 +135,29 @@ class FileChecker {
            (path.size() == 3 && path[0] == "spec" && path[1] == "groups" && path[2] == "#");
   }
 
-  void enqueue(std::unique_ptr<GroupJob> job) {
-    std::unique_lock lock(mutex_);
-    space_.wait(lock, [this] { return queue_.size() < kMaxQueued; });
-    queue_.push_back(std::move(job));
+  // Queues `job` unless the queue is full; then the caller checks it itself (and `job` stays).
+  bool try_enqueue(std::unique_ptr<GroupJob>& job) {
+    {
+      std::lock_guard lock(mutex_);
+      if (queue_.size() >= kMaxQueued) return false;
+      queue_.push_back(std::move(job));
+    }
     ready_.notify_one();
+    return true;
+  }
+
+  // The next queued job; nullptr when the queue is empty and, if `wait`, no more will come.
+  std::unique_ptr<GroupJob> take(bool wait) {
+    std::unique_lock lock(mutex_);
+    if (wait) ready_.wait(lock, [this] { return !queue_.empty() || done_; });
+    if (queue_.empty()) return nullptr;
+    std::unique_ptr<GroupJob> job = std::move(queue_.front());
+    queue_.pop_front();
+    return job;
   }
 
   void drain() {
-    while (true) {
-      std::unique_ptr<GroupJob> job;
-      {
-        std::unique_lock lock(mutex_);
-        ready_.wait(lock, [this] { return !queue_.empty(); });
-        job = std::move(queue_.front());
-        queue_.pop_front();
-        space_.notify_one();
-      }
-      if (job == nullptr) return;
-      results_.push_back(check_group(*job));  // only this thread touches results_ meanwhile
-    }
+    while (std::unique_ptr<GroupJob> job = take(true)) *job->out = check_group(*job);
   }
 
   // Everything about one group that needs nothing from the others. Runs on either thread.
@@ -162,26 +170,39 @@ class FileChecker {
     out.name.node = nullptr;  // the tree goes away with the job
     out.start = g.start;
     out.rules = g.rules.size();
-    validate_group(g, vctx_, out.diagnostics);
+    // Validation parses alert templates; the template-labels lint reuses what it found.
+    TemplateSummaries summaries;
+    ValidateContext vctx = vctx_;
+    if (options_.lints.count("alerts/template-labels") != 0) vctx.summaries = &summaries;
+    validate_group(g, vctx, out.diagnostics);
     std::vector<promql::ParseResult> exprs;
     exprs.reserve(g.rules.size());
+    const bool duplicate_rules = options_.lints.count("duplicate-rules") != 0;
+    if (duplicate_rules) out.keys.reserve(g.rules.size());
+    out.rule_lines.reserve(g.rules.size());
     for (const Rule& r : g.rules) {
       for (const Text* t : {&r.record, &r.alert, &r.expr}) {
         if (t->node != nullptr && !t->node->is_scalar())
           out.raw_ranges.emplace_back(t->start, t->end);
       }
       out.rule_lines.push_back(r.start.line);
-      exprs.push_back(parse_expr(r, vctx_));
-      validate_rule(r, exprs.back(), vctx_, out.diagnostics);
-      out.keys.push_back(duplicate_key(g, r, options_.version));
+      exprs.push_back(parse_expr(r, vctx));
+      validate_rule(r, exprs.back(), vctx, out.diagnostics);
+      if (duplicate_rules) out.keys.push_back(duplicate_key(g, r, options_.version));
     }
     LintContext lint_ctx{file_,
                          &source_,
                          options_.version,
                          &options_.lints,
                          options_.scrape_interval_ms,
-                         &options_.forbidden_labels};
+                         &options_.forbidden_labels,
+                         &summaries};
     run_lints(g, exprs, lint_ctx, out.diagnostics);
+    // Sorted here, in parallel, so that the file's final sort finds them in order (a stable sort
+    // of stably sorted runs keeps the same order). Trimmed, as all groups' findings are held
+    // until the file is done.
+    out.diagnostics.sort();
+    out.diagnostics.shrink_to_fit();
     return out;
   }
 
@@ -189,7 +210,19 @@ class FileChecker {
     std::map<size_t, std::map<std::string, yaml::Mark, std::less<>>> names;
     std::map<size_t, std::vector<DuplicateKey>> keys;
     std::vector<int> rule_lines;
-    for (GroupResult& g : results_) {
+    size_t total = result_.diagnostics.size(), rules = 0;
+    std::map<size_t, size_t> keys_per_document;
+    for (const auto& slot : results_) {
+      total += slot->diagnostics.size();
+      rules += slot->rules;
+      keys_per_document[slot->document] += slot->keys.size();
+    }
+    // Sized once: merging is where all findings are held at once, so regrowth would set the peak.
+    result_.diagnostics.reserve(total);
+    rule_lines.reserve(rules);
+    for (auto [doc, n] : keys_per_document) keys[doc].reserve(n);
+    for (auto& slot : results_) {
+      GroupResult& g = *slot;
       ++result_.groups;
       result_.rules += g.rules;
       if (!crd_ && g.document >= 1) {
@@ -198,7 +231,8 @@ class FileChecker {
       result_.diagnostics.append(std::move(g.diagnostics));
       rule_lines.insert(rule_lines.end(), g.rule_lines.begin(), g.rule_lines.end());
       auto& doc_keys = keys[g.document];
-      doc_keys.insert(doc_keys.end(), g.keys.begin(), g.keys.end());
+      doc_keys.insert(doc_keys.end(), std::make_move_iterator(g.keys.begin()),
+                      std::make_move_iterator(g.keys.end()));
       diag::Severity sev =
           !crd_ && g.document >= 1 ? diag::Severity::kWarning : diag::Severity::kError;
       if (g.name.value.empty()) {
@@ -210,6 +244,7 @@ class FileChecker {
                 std::to_string(it->second.line) + ")",
             "", sev);
       }
+      slot.reset();  // merged: free it before the next group's findings are moved in
     }
     // promtool lints only a file that loaded cleanly.
     bool valid = !result_.diagnostics.has_at_least(diag::Severity::kError);
@@ -290,11 +325,13 @@ class FileChecker {
   yaml::SourceIndex source_;
   ValidateContext vctx_;
   FileResult result_;
-  std::vector<GroupResult> results_;
+  // One slot per group in file order; only the parsing thread adds slots, a checker fills each.
+  std::vector<std::unique_ptr<GroupResult>> results_;
   std::mutex mutex_;
-  std::condition_variable ready_, space_;
+  std::condition_variable ready_;
   std::deque<std::unique_ptr<GroupJob>> queue_;
-  bool crd_ = false;  // a Kubernetes PrometheusRule: every document counts
+  bool done_ = false;  // the parser has queued its last job
+  bool crd_ = false;   // a Kubernetes PrometheusRule: every document counts
 };
 
 }  // namespace

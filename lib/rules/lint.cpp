@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 
 #include "rules/lint_promql.h"
 #include "util/duration.h"
@@ -195,32 +196,72 @@ void run_lints(const Group& g, std::span<const promql::ParseResult> exprs, const
   }
 }
 
+namespace {
+
+void pack_field(std::string& out, std::string_view field) {
+  for (char c : field) {
+    out += c;
+    if (c == '\0') out += '\xff';
+  }
+  out.append(2, '\0');
+}
+
+}  // namespace
+
+std::string DuplicateKey::name() const {
+  std::string out;
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (key[i] == '\0' && (i + 1 == key.size() || key[i + 1] == '\0')) break;
+    out += key[i];
+    if (key[i] == '\0') ++i;  // the \xff after an escaped NUL
+  }
+  return out;
+}
+
 DuplicateKey duplicate_key(const Group& g, const Rule& r, promql::Version version) {
   DuplicateKey k;
-  k.name = r.name().value;
   k.at = r.name().present ? r.name().start : r.start;
-  std::map<std::string, std::string> labels;
+  std::map<std::string_view, std::string_view> labels;
   if (version >= promql::Version{3, 0}) {
     for (const Entry& e : g.labels) labels[e.key.value] = e.value.value;
   }
   for (const Entry& e : r.labels) labels[e.key.value] = e.value.value;
-  k.labels.assign(labels.begin(), labels.end());
+  size_t size = r.name().value.size() + 2;
+  for (const auto& [name, value] : labels) size += name.size() + value.size() + 4;
+  k.key.reserve(size);
+  pack_field(k.key, r.name().value);
+  for (const auto& [name, value] : labels) {
+    pack_field(k.key, name);
+    pack_field(k.key, value);
+  }
   return k;
 }
 
-void report_duplicates(std::vector<DuplicateKey>& keys, const std::string& file,
+void report_duplicates(const std::vector<DuplicateKey>& keys, const std::string& file,
                        diag::Diagnostics& diags) {
-  std::stable_sort(keys.begin(), keys.end());
-  for (size_t i = 1; i < keys.size(); ++i) {
-    if (keys[i] < keys[i - 1] || keys[i - 1] < keys[i]) continue;
+  // Most files have no duplicate at all: find the keys seen twice by hashing, and sort only
+  // those (in file order first, so equal keys keep it, as a stable sort of all keys would).
+  std::unordered_map<std::string_view, size_t> seen;
+  seen.reserve(keys.size());
+  for (const DuplicateKey& k : keys) ++seen[k.key];
+  std::vector<const DuplicateKey*> twice;
+  for (const DuplicateKey& k : keys) {
+    if (seen[k.key] > 1) twice.push_back(&k);
+  }
+  std::stable_sort(twice.begin(), twice.end(),
+                   [](const DuplicateKey* a, const DuplicateKey* b) { return *a < *b; });
+  for (size_t i = 1; i < twice.size(); ++i) {
+    const DuplicateKey& k = *twice[i];
+    const DuplicateKey& before = *twice[i - 1];
+    if (k.key != before.key) continue;
     diag::Diagnostic d;
     d.file = file;
-    d.line = keys[i].at.line;
-    d.column = keys[i].at.column;
+    d.line = k.at.line;
+    d.column = k.at.column;
     d.severity = Severity::kWarning;
     d.check = "duplicate-rules";
-    d.message = "rule \"" + keys[i].name + "\" has the same name and labels as the rule at line " +
-                std::to_string(keys[i - 1].at.line);
+    d.message = "rule \"" + k.name() + "\" has the same name and labels as the rule at line " +
+                std::to_string(before.at.line);
     d.hint = "give one of them a distinguishing label, or remove it";
     diags.add(std::move(d));
   }
@@ -228,6 +269,8 @@ void report_duplicates(std::vector<DuplicateKey>& keys, const std::string& file,
 
 void apply_disable_comments(std::string_view text, const std::vector<int>& rule_lines,
                             diag::Diagnostics& diags) {
+  // Most files have no such comment: spare them the line index (16 MB for a 1M-line file).
+  if (text.find("# caxtool ") == std::string_view::npos) return;
   struct Range {
     int from, to;
     std::string check;

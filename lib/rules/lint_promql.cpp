@@ -226,6 +226,17 @@ std::optional<std::set<std::string>> output_labels(const Expr* e) {
   }
 }
 
+// The summary validation made of `e`'s template, else a fresh one kept in `own`.
+const gotemplate::Summary& summary_of(const Entry& e, const LintContext& ctx,
+                                      gotemplate::Summary& own) {
+  if (ctx.summaries != nullptr) {
+    auto it = ctx.summaries->find(&e.value);
+    if (it != ctx.summaries->end()) return it->second;
+  }
+  own = gotemplate::summarize(e.value.value);
+  return own;
+}
+
 // alerts/template-labels: {{ $labels.x }} where the expression cannot carry x.
 void lint_template_labels(const Rule& r, const Expr& root, const LintContext& ctx,
                           diag::Diagnostics& diags) {
@@ -235,12 +246,9 @@ void lint_template_labels(const Rule& r, const Expr& root, const LintContext& ct
   auto check_entries = [&](const std::vector<Entry>& entries, std::string_view kind) {
     for (const Entry& e : entries) {
       const std::string& v = e.value.value;
-      if (v.find("$labels") == std::string::npos && v.find(".Labels") == std::string::npos &&
-          v.find("index") == std::string::npos) {
-        continue;  // reads no label: skip the template parse
-      }
-      gotemplate::Summary s = gotemplate::summarize(v);
-      for (const gotemplate::Reference& ref : s.variables) {
+      if (!template_reads_labels(v)) continue;  // reads no label: skip the template parse
+      gotemplate::Summary own;
+      for (const gotemplate::Reference& ref : summary_of(e, ctx, own).variables) {
         std::string_view text = ref.text;
         std::string_view label;
         if (text.rfind("$labels.", 0) == 0) label = text.substr(8);
@@ -308,6 +316,12 @@ void lint_forbidden_in_expr(const Rule& r, const Expr& root, const LintContext& 
 }
 
 }  // namespace
+
+bool template_reads_labels(std::string_view text) {
+  return text.find("$labels") != std::string_view::npos ||
+         text.find(".Labels") != std::string_view::npos ||
+         text.find("index") != std::string_view::npos;
+}
 
 void lint_rule_promql(const Rule& rule, const Expr& expr, const LintContext& ctx,
                       diag::Diagnostics& diags) {

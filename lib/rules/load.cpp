@@ -107,6 +107,7 @@ class Loader {
       return;
     }
     int index = 0;
+    g.rules.reserve(v.children.size());
     for (const Node& item : v.children) {
       if (item.is_null()) continue;  // yaml.v3 drops null list items
       Rule r;

@@ -6,6 +6,7 @@
 
 #include "gotemplate/template.h"
 #include "promql/parser.h"
+#include "rules/lint.h"
 #include "util/duration.h"
 #include "util/strings.h"
 
@@ -154,7 +155,14 @@ class Validator {
     options.minor = ctx_.version.minor;
     options.template_name = "__alert_" + r.alert.value;  // a {{define}} of it clashes, as in Go
     for (const Entry& e : entries) {
-      auto errors = gotemplate::check(e.value.value, options);
+      std::vector<gotemplate::Error> errors;
+      if (ctx_.summaries != nullptr && template_reads_labels(e.value.value)) {
+        gotemplate::Summary summary;
+        errors = gotemplate::check(e.value.value, options, summary);
+        ctx_.summaries->emplace(&e.value, std::move(summary));
+      } else {
+        errors = gotemplate::check(e.value.value, options);
+      }
       if (errors.empty()) continue;
       const gotemplate::Error& err = errors.front();
       diag::Diagnostic d = base(e.value, r.start, "rules/template");

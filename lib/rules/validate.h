@@ -4,8 +4,10 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 
 #include "diag/diagnostic.h"
+#include "gotemplate/template.h"
 #include "promql/parser.h"
 #include "promql/version.h"
 #include "rules/rule_file.h"
@@ -13,11 +15,17 @@
 
 namespace caxtool::rules {
 
+// What the alerts/template-labels lint needs of an alert's templates, made while validating them
+// so that each template is parsed once. Keyed by the entry's value.
+using TemplateSummaries = std::unordered_map<const Text*, gotemplate::Summary>;
+
 struct ValidateContext {
   std::string file;
   const yaml::SourceIndex* source = nullptr;
   promql::Version version;
   bool experimental_functions = false;
+  // When set, summaries of the templates template_reads_labels() picks are added here.
+  TemplateSummaries* summaries = nullptr;
 };
 
 // Parses a rule's expression once, for validation and lints alike.

@@ -9,20 +9,32 @@
 namespace caxtool::yaml {
 
 const std::vector<uint32_t>& SourceIndex::lines() const {
+  // Asked once per finding: the flag spares each call call_once's slower path.
+  if (ready_.load(std::memory_order_acquire)) return line_starts_;
   std::call_once(built_, [this] {
-    line_starts_.reserve(static_cast<size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
     line_starts_.push_back(0);
-    for (size_t i = 0; i < text_.size(); ++i) {
-      if (text_[i] == '\n') line_starts_.push_back(static_cast<uint32_t>(i + 1));
+    size_t line = 1;
+    for (size_t nl = text_.find('\n'); nl != std::string_view::npos;
+         nl = text_.find('\n', nl + 1)) {
+      if (line++ % kStride == 0) line_starts_.push_back(static_cast<uint32_t>(nl + 1));
     }
+    line_starts_.shrink_to_fit();
+    ready_.store(true, std::memory_order_release);
   });
   return line_starts_;
 }
 
 size_t SourceIndex::offset_of(Mark m) const {
   const std::vector<uint32_t>& line_starts = lines();
-  if (m.line < 1 || static_cast<size_t>(m.line) > line_starts.size()) return text_.size();
-  size_t pos = line_starts[static_cast<size_t>(m.line - 1)];
+  if (m.line < 1) return text_.size();
+  auto index = static_cast<size_t>(m.line - 1);
+  if (index / kStride >= line_starts.size()) return text_.size();
+  size_t pos = line_starts[index / kStride];
+  for (size_t skip = index % kStride; skip > 0; --skip) {
+    size_t nl = text_.find('\n', pos);
+    if (nl == std::string_view::npos) return text_.size();  // past the last line
+    pos = nl + 1;
+  }
   for (int c = 1; c < m.column && pos < text_.size() && text_[pos] != '\n'; ++c) {
     ++pos;
     while (pos < text_.size() && (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) ++pos;
@@ -34,8 +46,14 @@ Mark SourceIndex::mark_of(size_t offset) const {
   offset = std::min(offset, text_.size());
   const std::vector<uint32_t>& line_starts = lines();
   auto it = std::upper_bound(line_starts.begin(), line_starts.end(), static_cast<uint32_t>(offset));
-  size_t line = static_cast<size_t>(it - line_starts.begin());
-  size_t start = line_starts[line - 1];
+  auto block = static_cast<size_t>(it - line_starts.begin()) - 1;
+  size_t line = block * kStride + 1;
+  size_t start = line_starts[block];
+  for (size_t nl = text_.find('\n', start); nl != std::string_view::npos && nl < offset;
+       nl = text_.find('\n', nl + 1)) {
+    ++line;
+    start = nl + 1;
+  }
   int column = 1;
   for (size_t i = start; i < offset; ++i) {
     if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;

@@ -6,12 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cardinality/live.h"
+#include "cardinality/local.h"
 #include "command.h"
 #include "config_file.h"
 #include "exit_codes.h"
 #include "output.h"
 #include "server_flags.h"
 #include "table.h"
+#include "util/file.h"
 
 namespace caxtool::cli {
 namespace {
@@ -41,9 +43,18 @@ std::string describe(const cardinality::Offender& o) {
 class CardinalityCommand : public Command {
  public:
   void setup(CLI::App& sub, Choices& choices) override {
-    sub.add_option("--selector", options_.selector,
-                   "count the series matching SELECTOR, read as a stream from /api/v1/series")
-        ->type_name("SELECTOR");
+    auto* selector =
+        sub.add_option("--selector", options_.selector,
+                       "count the series matching SELECTOR, read as a stream from /api/v1/series")
+            ->type_name("SELECTOR");
+    auto* file = sub.add_option("--file", file_,
+                                "an exposition file (- for standard input) instead of a server")
+                     ->type_name("FILE");
+    auto* scrape =
+        sub.add_option("--scrape", scrape_, "scrape URL once and count what the target would add")
+            ->type_name("URL");
+    file->excludes(scrape)->excludes(selector);
+    scrape->excludes(selector);
     sub.add_option("--top", options_.top, "entries per list (default 10)")
         ->type_name("N")
         ->check(CLI::Range(1, 10000));
@@ -69,6 +80,7 @@ class CardinalityCommand : public Command {
     b.max_label_values = max_label_values_ ? max_label_values_ : c.max_label_values.value_or(0);
     b.forbidden =
         !forbid_.empty() ? forbid_ : c.forbidden_labels.value_or(std::vector<std::string>{});
+    if (!file_.empty() || !scrape_.empty()) return run_local(global, io);
     int code = 0;
     auto conn = connect(server_, global, io, code);
     if (!conn) return code;
@@ -85,7 +97,55 @@ class CardinalityCommand : public Command {
     auto result = cardinality::analyze_server(*conn->session, options_);
     if (shown) io.err << "\r\x1b[K" << std::flush;
     if (auto* e = std::get_if<promapi::ApiError>(&result)) return report_api_error(*e, io);
-    const cardinality::Report& report = std::get<cardinality::Report>(result);
+    return print(std::get<cardinality::Report>(result), global, io);
+  }
+
+ private:
+  // An exposition from a file or one scrape: what a target would add before it is scraped.
+  int run_local(const GlobalOptions& global, Io& io) {
+    std::string text, name, content_type;
+    if (!file_.empty()) {
+      name = file_ == "-" ? "<stdin>" : file_;
+      if (file_ == "-") {
+        text = util::read_stdin();
+      } else {
+        std::string why;
+        auto content = util::read_file(file_, why);
+        if (!content) {
+          io.err << "caxtool: " << file_ << ": " << why << '\n';
+          return to_int(ExitCode::kCannotRun);
+        }
+        text = std::move(*content);
+      }
+    } else {
+      ServerFlags flags = server_;
+      flags.url = scrape_;
+      int code = 0;
+      auto conn = connect(flags, global, io, code);
+      if (!conn) return code;
+      http::Response r = conn->session->get("");
+      if (!r.ok() || r.status != 200) {
+        return report_api_error(
+            promapi::failure(conn->session->describe(""), r, conn->session->options()), io);
+      }
+      name = http::redact_url(scrape_);
+      content_type = std::string(r.header("content-type"));
+      text = std::move(r.body);
+    }
+    cardinality::LocalOptions local;
+    local.top = options_.top;
+    local.budgets = options_.budgets;
+    auto result =
+        cardinality::analyze_local(cardinality::exposition_source(text, name, content_type), name,
+                                   "the series one scrape of it adds", local);
+    if (auto* e = std::get_if<std::string>(&result)) {
+      io.err << "caxtool: " << *e << '\n';
+      return to_int(ExitCode::kCannotRun);
+    }
+    return print(std::get<cardinality::Report>(result), global, io);
+  }
+
+  static int print(const cardinality::Report& report, const GlobalOptions& global, Io& io) {
     if (global.format == "json") {
       print_json(report, io);
     } else if (global.format == "github" || global.format == "sarif") {
@@ -96,7 +156,6 @@ class CardinalityCommand : public Command {
     return to_int(report.offenders.empty() ? ExitCode::kOk : ExitCode::kCheckFailed);
   }
 
- private:
   static void print_text(const cardinality::Report& r, const GlobalOptions& global, Io& io) {
     std::ostream& out = io.out;
     out << "Source: " << r.source << ", " << r.scope << '\n';
@@ -113,7 +172,8 @@ class CardinalityCommand : public Command {
         if (driving) {
           row.push_back(m.top_label.empty()
                             ? "-"
-                            : m.top_label + " (" + std::to_string(m.top_label_values) + " values)");
+                            : m.top_label + " (" + std::to_string(m.top_label_values) +
+                                  (m.top_label_values == 1 ? " value)" : " values)"));
         }
         t.add(std::move(row));
       }
@@ -217,6 +277,8 @@ class CardinalityCommand : public Command {
   uint64_t max_per_metric_ = 0;
   uint64_t max_label_values_ = 0;
   std::vector<std::string> forbid_;
+  std::string file_;
+  std::string scrape_;
   ServerFlags server_;
 };
 

@@ -15,19 +15,6 @@ namespace caxtool::cardinality {
 
 namespace {
 
-uint64_t mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-uint64_t pair_hash(std::string_view name, std::string_view value) {
-  uint64_t h = std::hash<std::string_view>{}(name);
-  return mix(h * 0x9E3779B97F4A7C15ULL ^ std::hash<std::string_view>{}(value));
-}
-
 template <class T>
 T* doc_of(promapi::ApiResult& r) {
   auto* d = std::get_if<std::unique_ptr<promapi::Document>>(&r);
@@ -61,36 +48,10 @@ std::string with_matcher(const std::string& selector, const std::string& matcher
 std::variant<DropEffect, promapi::ApiError> measure_drops(http::Session& session,
                                                           const std::string& selector,
                                                           const std::string& only_label) {
-  DropEffect effect;
-  std::map<std::string, FlatSet, std::less<>> without;  // label -> hashes of the rest
-  std::map<std::string, FlatSet, std::less<>> values;
-  std::map<std::string, uint64_t, std::less<>> carrying;
-  auto on_series = [&](const promapi::SeriesLabels& labels) {
-    ++effect.series;
-    // Order-independent: the sum of the pairs' hashes, so dropping one is a subtraction.
-    uint64_t all = 0;
-    for (const auto& [n, v] : labels) all += pair_hash(n, v);
-    for (const auto& [n, v] : labels) {
-      if (n == "__name__" || (!only_label.empty() && n != only_label)) continue;
-      auto w = without.find(n);
-      if (w == without.end()) w = without.emplace(std::string(n), FlatSet{}).first;
-      w->second.insert(mix(all - pair_hash(n, v)));
-      auto vs = values.find(n);
-      if (vs == values.end()) vs = values.emplace(std::string(n), FlatSet{}).first;
-      vs->second.insert(std::hash<std::string_view>{}(v));
-      auto c = carrying.find(n);
-      if (c == carrying.end()) c = carrying.emplace(std::string(n), 0).first;
-      ++c->second;
-    }
-  };
+  DropMeter meter(only_label);
+  auto on_series = [&meter](const promapi::SeriesLabels& labels) { meter.add(labels); };
   if (auto e = promapi::stream_series(session, selector, on_series)) return std::move(*e);
-  for (const auto& [n, set] : without) {
-    // Series without the label keep their identity and stay (a rare merge with one that loses
-    // the label is not counted: the figure may understate what a fix removes, never overstate).
-    effect.after_drop[n] = set.size() + (effect.series - carrying[n]);
-    effect.values[n] = values[n].size();
-  }
-  return effect;
+  return meter.result();
 }
 
 namespace {
@@ -255,70 +216,20 @@ std::variant<Report, promapi::ApiError> analyze_server(http::Session& session,
     if (report.label_pairs.size() > o.top) report.label_pairs.resize(o.top);
   }
 
-  // Measure each offender's fix on its own series.
-  size_t measured = 0;
-  uint64_t removed = 0;
-  for (size_t i = 0; i < offenders.size(); ++i) {
-    Offender& off = offenders[i];
-    if (off.kind == "series") continue;
-    // A label over its value budget and forbidden too: one fix, said once.
-    auto same = std::find_if(offenders.begin(), offenders.begin() + static_cast<std::ptrdiff_t>(i),
-                             [&off](const Offender& prev) {
-                               return prev.kind != "metric" && prev.kind != "series" &&
-                                      prev.name == off.name && off.kind != "metric";
-                             });
-    if (same != offenders.begin() + static_cast<std::ptrdiff_t>(i)) {
-      off.fix = {"the same labeldrop as for " + same->kind + " " + same->name, "",
-                 same->fix.removes, same->fix.computed};
-      continue;
+  // Measure each offender's fix on its own series, one streamed request each.
+  std::optional<promapi::ApiError> failed;
+  auto measure = [&](const Offender& off) -> std::variant<DropEffect, std::string> {
+    std::string sel = off.kind == "metric"
+                          ? with_matcher(o.selector, "__name__=" + promql_quote(off.name))
+                          : with_matcher(o.selector, off.name + "=~\".+\"");
+    auto effect = measure_drops(session, sel, off.kind == "metric" ? "" : off.name);
+    if (auto* e = std::get_if<promapi::ApiError>(&effect)) {
+      failed = std::move(*e);
+      return failed->message;
     }
-    if (measured++ >= o.max_fixes) {
-      off.fix.summary = "not measured (more than " + std::to_string(o.max_fixes) + " offenders)";
-      continue;
-    }
-    if (off.kind == "metric") {
-      std::string sel = with_matcher(o.selector, "__name__=" + promql_quote(off.name));
-      auto effect = measure_drops(session, sel);
-      if (auto* e = std::get_if<promapi::ApiError>(&effect)) return std::move(*e);
-      const DropEffect& d = std::get<DropEffect>(effect);
-      std::string best;
-      uint64_t best_after = d.series;
-      for (const auto& [label, after] : d.after_drop) {
-        if (after < best_after) {
-          best = label;
-          best_after = after;
-        }
-      }
-      if (!best.empty() && best_after <= off.budget) {
-        off.fix = {"drop label " + best + " from " + off.name + " (" +
-                       std::to_string(d.values.at(best)) +
-                       " values): " + std::to_string(best_after) + " series remain",
-                   drop_label_from_metric_yaml(off.name, best), d.series - best_after, true};
-      } else {
-        off.fix = {"drop the metric " + off.name +
-                       (best.empty() ? std::string()
-                                     : " (without its largest label " + best + " it still has " +
-                                           std::to_string(best_after) + " series)"),
-                   drop_metric_yaml(off.name), d.series, true};
-      }
-    } else {
-      std::string sel = with_matcher(o.selector, off.name + "=~\".+\"");
-      auto effect = measure_drops(session, sel, off.name);
-      if (auto* e = std::get_if<promapi::ApiError>(&effect)) return std::move(*e);
-      const DropEffect& d = std::get<DropEffect>(effect);
-      uint64_t after = d.after_drop.count(off.name) ? d.after_drop.at(off.name) : d.series;
-      off.fix = {"labeldrop " + off.name + " on every metric: " + std::to_string(d.series) +
-                     " series become " + std::to_string(after),
-                 labeldrop_yaml(off.name), d.series - after, true};
-    }
-    removed += off.fix.removes;
-  }
-  for (Offender& off : offenders) {
-    if (off.kind != "series") continue;
-    off.fix.summary = offenders.size() > 1
-                          ? "the fixes below remove up to " + std::to_string(removed) + " series"
-                          : "no single label or metric stands out; see the largest metrics";
-  }
+    return std::get<DropEffect>(effect);
+  };
+  if (!fix_offenders(offenders, measure, o.max_fixes).empty() && failed) return std::move(*failed);
   report.offenders = std::move(offenders);
   return report;
 }

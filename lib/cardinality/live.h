@@ -9,6 +9,7 @@
 #include <string>
 #include <variant>
 
+#include "cardinality/measure.h"
 #include "cardinality/report.h"
 #include "http/session.h"
 #include "promapi/api.h"
@@ -29,11 +30,6 @@ std::variant<Report, promapi::ApiError> analyze_server(http::Session& session,
 
 // For every label of the series matching `selector` (or only `only_label`): its distinct values
 // and how many distinct series would remain without it.
-struct DropEffect {
-  uint64_t series = 0;
-  std::map<std::string, uint64_t> values;
-  std::map<std::string, uint64_t> after_drop;
-};
 std::variant<DropEffect, promapi::ApiError> measure_drops(http::Session& session,
                                                           const std::string& selector,
                                                           const std::string& only_label = {});

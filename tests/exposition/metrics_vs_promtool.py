@@ -25,9 +25,10 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.environ.get("CAXTOOL_SHARED", os.path.join(HERE, "..", "..", "..", "shared"))
-CORPUS = os.path.join(SHARED, "corpus")
-GEN = os.path.join(SHARED, "bench", "gen", "gen_exposition.py")
+# The corpus and the generator are copied into the repository, so a fresh clone has them.
+CORPUS = os.environ.get("CAXTOOL_CORPUS", os.path.join(HERE, "..", "corpus"))
+EXPECTED = os.path.join(CORPUS, "expected-exposition.tsv")
+GEN = os.path.join(HERE, "..", "gen", "gen_exposition.py")
 PROMTOOL = os.environ.get("PROMTOOL", "/usr/bin/promtool")
 
 
@@ -94,7 +95,7 @@ def main():
             failures.append((kind, name, want, got, err.strip().splitlines()[:3]))
 
     valid = []
-    with open(os.path.join(CORPUS, "expected.tsv"), encoding="utf-8") as f:
+    with open(EXPECTED, encoding="utf-8") as f:
         for line in f:
             cols = line.rstrip("\n").split("\t")
             if cols[0] != "exposition":

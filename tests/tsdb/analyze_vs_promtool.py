@@ -32,7 +32,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-GEN = "/work/shared/bench/gen/gen_exposition.py"
+GEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gen", "gen_exposition.py")
 BIG_LIMIT = 1000000
 
 

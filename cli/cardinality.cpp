@@ -7,6 +7,7 @@
 
 #include "cardinality/live.h"
 #include "cardinality/local.h"
+#include "cardinality/tsdb_source.h"
 #include "command.h"
 #include "config_file.h"
 #include "exit_codes.h"
@@ -53,8 +54,15 @@ class CardinalityCommand : public Command {
     auto* scrape =
         sub.add_option("--scrape", scrape_, "scrape URL once and count what the target would add")
             ->type_name("URL");
-    file->excludes(scrape)->excludes(selector);
-    scrape->excludes(selector);
+    auto* tsdb =
+        sub.add_option("--tsdb", tsdb_, "TSDB blocks on disk: a data directory or one block")
+            ->type_name("DIR");
+    sub.add_option("--block", block_, "with --tsdb: this block (default: the newest)")
+        ->type_name("ULID");
+    sub.add_flag("--all-blocks", all_blocks_, "with --tsdb: every block, each series counted once");
+    file->excludes(scrape)->excludes(selector)->excludes(tsdb);
+    scrape->excludes(selector)->excludes(tsdb);
+    tsdb->excludes(selector);
     sub.add_option("--top", options_.top, "entries per list (default 10)")
         ->type_name("N")
         ->check(CLI::Range(1, 10000));
@@ -80,7 +88,7 @@ class CardinalityCommand : public Command {
     b.max_label_values = max_label_values_ ? max_label_values_ : c.max_label_values.value_or(0);
     b.forbidden =
         !forbid_.empty() ? forbid_ : c.forbidden_labels.value_or(std::vector<std::string>{});
-    if (!file_.empty() || !scrape_.empty()) return run_local(global, io);
+    if (!file_.empty() || !scrape_.empty() || !tsdb_.empty()) return run_local(global, io);
     int code = 0;
     auto conn = connect(server_, global, io, code);
     if (!conn) return code;
@@ -103,6 +111,28 @@ class CardinalityCommand : public Command {
  private:
   // An exposition from a file or one scrape: what a target would add before it is scraped.
   int run_local(const GlobalOptions& global, Io& io) {
+    cardinality::LocalOptions local;
+    local.top = options_.top;
+    local.budgets = options_.budgets;
+    if (!tsdb_.empty()) {
+      cardinality::TsdbSourceInfo info;
+      auto source = cardinality::tsdb_source(tsdb_, block_, all_blocks_, info);
+      if (auto* e = std::get_if<std::string>(&source)) {
+        io.err << "caxtool: " << *e << '\n';
+        return to_int(ExitCode::kCannotRun);
+      }
+      std::string scope = info.blocks.size() == 1
+                              ? "the series of block " + info.blocks.front()
+                              : "the series of " + std::to_string(info.blocks.size()) +
+                                    " blocks, each counted once";
+      auto result = cardinality::analyze_local(std::get<cardinality::SeriesSource>(source), tsdb_,
+                                               scope, local);
+      if (auto* e = std::get_if<std::string>(&result)) {
+        io.err << "caxtool: " << *e << '\n';
+        return to_int(ExitCode::kCannotRun);
+      }
+      return print(std::get<cardinality::Report>(result), global, io);
+    }
     std::string text, name, content_type;
     if (!file_.empty()) {
       name = file_ == "-" ? "<stdin>" : file_;
@@ -132,9 +162,6 @@ class CardinalityCommand : public Command {
       content_type = std::string(r.header("content-type"));
       text = std::move(r.body);
     }
-    cardinality::LocalOptions local;
-    local.top = options_.top;
-    local.budgets = options_.budgets;
     auto result =
         cardinality::analyze_local(cardinality::exposition_source(text, name, content_type), name,
                                    "the series one scrape of it adds", local);
@@ -279,6 +306,9 @@ class CardinalityCommand : public Command {
   std::vector<std::string> forbid_;
   std::string file_;
   std::string scrape_;
+  std::string tsdb_;
+  std::string block_;
+  bool all_blocks_ = false;
   ServerFlags server_;
 };
 

@@ -29,6 +29,8 @@ _caxtool() {
     "cardinality":--selector) COMPREPLY=(); return ;;
     "cardinality":--file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "cardinality":--scrape) COMPREPLY=(); return ;;
+    "cardinality":--tsdb) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    "cardinality":--block) COMPREPLY=(); return ;;
     "cardinality":--top) COMPREPLY=(); return ;;
     "cardinality":--max-series) COMPREPLY=(); return ;;
     "cardinality":--max-series-per-metric) COMPREPLY=(); return ;;
@@ -146,7 +148,7 @@ _caxtool() {
   esac
   case "$cmd" in
     "") COMPREPLY=($(compgen -W "cardinality check completion doctor generate help promql query status targets tsdb --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
-    "cardinality") COMPREPLY=($(compgen -W "--help -h --selector --file --scrape --top --max-series --max-series-per-metric --max-label-values --forbid-label --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "cardinality") COMPREPLY=($(compgen -W "--help -h --selector --file --scrape --tsdb --block --all-blocks --top --max-series --max-series-per-metric --max-label-values --forbid-label --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check") COMPREPLY=($(compgen -W "rules metrics --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check rules") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --prometheus-version --enable-feature --scrape-interval --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
     "check metrics") COMPREPLY=($(compgen -W "--help -h --input-format --lint --fail-on --extended --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;

@@ -8,6 +8,7 @@
 
 #include "command.h"
 #include "config/config.h"
+#include "config_file.h"
 #include "exit_codes.h"
 #include "output.h"
 #include "promql/version.h"
@@ -152,7 +153,7 @@ class CheckCommand : public Command {
     }
     rules::CheckOptions options;
     config::Config cfg;
-    if (int code = load_config(global, io, cfg); code != 0) return code;
+    if (int code = load_config_file(global, io, cfg); code != 0) return code;
     apply_config(cfg, options);
     auto v = promql::parse_version(version_);
     if (!v) {
@@ -209,28 +210,6 @@ class CheckCommand : public Command {
     print_diagnostics(global, io, all, sources);
     if (unreadable) return to_int(ExitCode::kCannotRun);
     return to_int(all.has_at_least(fail) ? ExitCode::kCheckFailed : ExitCode::kOk);
-  }
-
-  // --config FILE, or .caxtool.yml when present. Returns an exit code, 0 to go on.
-  static int load_config(const GlobalOptions& global, Io& io, config::Config& cfg) {
-    std::string path = global.config_file.empty() ? ".caxtool.yml" : global.config_file;
-    std::error_code ec;
-    if (global.config_file.empty() && !fs::exists(path, ec)) return 0;
-    std::string why;
-    auto text = util::read_file(path, why);
-    if (!text) {
-      io.err << "caxtool: " << path << ": cannot read: " << why << '\n';
-      return to_int(ExitCode::kCannotRun);
-    }
-    config::LoadResult loaded = config::load_config(*text, path);
-    if (!loaded.ok()) {
-      diag::Sources sources;
-      sources.add(path, std::move(*text));
-      print_diagnostics(global, io, loaded.diagnostics, sources);
-      return to_int(ExitCode::kUsage);
-    }
-    cfg = std::move(loaded.config);
-    return 0;
   }
 
   // The config fills in what the command line did not say.

@@ -2,6 +2,8 @@
 // NO_COLOR (https://no-color.org) wins over --color=auto but not over an explicit --color=always.
 #include "output.h"
 
+#include <algorithm>
+
 #include "caxtool/version.h"
 #include "diag/render.h"
 
@@ -24,6 +26,18 @@ void print_diagnostics(const GlobalOptions& g, Io& io, const diag::Diagnostics& 
   } else {
     diag::render(io.out, diags, sources, options);
   }
+}
+
+diag::Diagnostic expr_diagnostic(size_t begin, size_t end, std::string message) {
+  diag::Diagnostic d;
+  d.file = "<expr>";
+  d.line = 1;
+  d.column = static_cast<int>(begin) + 1;
+  d.end_line = 1;
+  d.end_column = static_cast<int>(std::max(end, begin + 1)) + 1;
+  d.check = "promql";
+  d.message = std::move(message);
+  return d;
 }
 
 }  // namespace caxtool::cli

@@ -11,6 +11,9 @@ namespace caxtool::cli {
 bool use_color(const GlobalOptions& g, bool tty);
 
 // Text goes to stderr, like a compiler's; json, github and sarif go to stdout, to be piped.
+// The first parse error of an expression given on the command line, on the file "<expr>".
+diag::Diagnostic expr_diagnostic(size_t begin, size_t end, std::string message);
+
 void print_diagnostics(const GlobalOptions& g, Io& io, const diag::Diagnostics& diags,
                        const diag::Sources& sources);
 

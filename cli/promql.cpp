@@ -49,18 +49,9 @@ class PromqlCommand : public Command {
       diag::Diagnostics diags;
       diag::Sources sources;
       sources.add("<expr>", text);
-      for (const promql::ParseError& e : r.errors) {
-        diag::Diagnostic d;
-        d.file = "<expr>";
-        d.line = 1;
-        d.column = static_cast<int>(e.begin) + 1;
-        d.end_line = 1;
-        d.end_column = static_cast<int>(std::max(e.end, e.begin + 1)) + 1;
-        d.check = "promql";
-        d.message = e.message;
-        diags.add(std::move(d));
-        break;  // the first error, as Prometheus reports
-      }
+      // The first error, as Prometheus reports.
+      const promql::ParseError& e = r.errors.front();
+      diags.add(expr_diagnostic(e.begin, e.end, e.message));
       print_diagnostics(global, io, diags, sources);
       return to_int(ExitCode::kCheckFailed);
     }

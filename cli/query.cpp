@@ -173,14 +173,7 @@ class QueryCommand : public Command {
     diag::Sources sources;
     sources.add("<expr>", expr);
     const promql::ParseError& e = r.errors.front();
-    diag::Diagnostic d;
-    d.file = "<expr>";
-    d.line = 1;
-    d.column = static_cast<int>(e.begin) + 1;
-    d.end_line = 1;
-    d.end_column = static_cast<int>(std::max(e.end, e.begin + 1)) + 1;
-    d.check = "promql";
-    d.message = e.message;
+    diag::Diagnostic d = expr_diagnostic(e.begin, e.end, e.message);
     d.hint = "nothing was sent to the server; --no-parse sends the expression as it is";
     diags.add(std::move(d));
     GlobalOptions text = global;

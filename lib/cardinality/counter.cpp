@@ -10,14 +10,6 @@ namespace caxtool::cardinality {
 namespace {
 uint64_t pack(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
 
-uint64_t mix(uint64_t x) {  // splitmix64's finaliser: packed ids are far from random
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 template <class T, class Less>
 std::vector<T> top(std::vector<T> all, size_t n, Less less) {
   if (n == 0 || n >= all.size()) {
@@ -44,7 +36,7 @@ uint32_t Interner::intern(std::string_view s) {
 bool FlatSet::insert(uint64_t key) {
   if ((size_ + 1) * 4 > slots_.size() * 3) grow();
   size_t mask = slots_.size() - 1;
-  for (size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+  for (size_t i = hash_mix(key) & mask;; i = (i + 1) & mask) {
     if (slots_[i] == key) return false;
     if (slots_[i] == kEmpty) {
       slots_[i] = key;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +15,21 @@
 #include <vector>
 
 namespace caxtool::cardinality {
+
+// splitmix64's finaliser: packed ids and summed hashes are far from random.
+inline uint64_t hash_mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// One label pair's hash; a series' identity is the sum over its pairs, whatever their order.
+inline uint64_t label_pair_hash(std::string_view name, std::string_view value) {
+  uint64_t h = std::hash<std::string_view>{}(name);
+  return hash_mix(h * 0x9E3779B97F4A7C15ULL ^ std::hash<std::string_view>{}(value));
+}
 
 // Strings stored once, named by a dense id.
 class Interner {

@@ -7,32 +7,17 @@
 
 namespace caxtool::cardinality {
 
-namespace {
-
-uint64_t mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-uint64_t pair_hash(std::string_view name, std::string_view value) {
-  uint64_t h = std::hash<std::string_view>{}(name);
-  return mix(h * 0x9E3779B97F4A7C15ULL ^ std::hash<std::string_view>{}(value));
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void DropMeter::add(const std::vector<std::pair<std::string_view, std::string_view>>& labels) {
   ++series_;
   uint64_t all = 0;
-  for (const auto& [n, v] : labels) all += pair_hash(n, v);
+  for (const auto& [n, v] : labels) all += label_pair_hash(n, v);
   for (const auto& [n, v] : labels) {
     if (n == "__name__" || (!only_.empty() && n != only_)) continue;
     auto it = labels_.find(n);
     if (it == labels_.end()) it = labels_.emplace(std::string(n), PerLabel{}).first;
-    it->second.without.insert(mix(all - pair_hash(n, v)));
+    it->second.without.insert(hash_mix(all - label_pair_hash(n, v)));
     it->second.values.insert(std::hash<std::string_view>{}(v));
     ++it->second.carrying;
   }

@@ -20,14 +20,6 @@ struct OpenBlock {
   std::unique_ptr<tsdb::IndexReader> reader;
 };
 
-uint64_t mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 tsdb::TsdbError in_block(tsdb::TsdbError e, const std::string& path) {
   if (e.block.empty()) e.block = path;
   return e;
@@ -62,7 +54,7 @@ std::string visit_block(const OpenBlock& b, const SeriesVisitor& visit, FlatSet*
     if (seen != nullptr) {
       uint64_t identity = 0;
       for (const auto& [n, v] : labels) {
-        identity += mix(std::hash<std::string_view>{}(n)*31 ^ std::hash<std::string_view>{}(v));
+        identity += label_pair_hash(n, v);
       }
       if (!seen->insert(identity)) continue;
     }

@@ -78,30 +78,14 @@ struct MetricsChecker::Impl : Handler {
       full += h;
       if (!((hist && l.name == "le") || (summ && l.name == "quantile"))) sig += h;
     }
-    if (lint_duplicates) {
-      // The set outgrows the cache; insert one sample late, after prefetching its slot, so the
-      // memory access overlaps the next line's parsing.
-      settle_pending();
-      pending = hash_bytes(s.name) ^ mix64(full);
-      series.prefetch(pending);
-      has_pending = true;
-      pending_line = s.line;
-      pending_text.assign(line);
-      pending_name = {static_cast<size_t>(s.name.data() - line.data()), s.name.size()};
+    if (lint_duplicates && !series.insert(hash_bytes(s.name) ^ mix64(full))) {
+      size_t at = static_cast<size_t>(s.name.data() - line.data());
+      add_at(s.line, std::string(line), kLintDuplicate,
+             "metric not unique: " + std::string(s.name) + " with these labels appeared before",
+             code_points(line, at), code_points(line, at + s.name.size()));
     }
     if (options.extended) count_extended(fs, s, hist, summ, sig);
     if (lint_buckets) check_buckets(f, s, hist, sig, line);
-  }
-
-  void settle_pending() {
-    if (!has_pending) return;
-    has_pending = false;
-    if (series.insert(pending)) return;
-    auto [at, len] = pending_name;
-    add_at(
-        pending_line, pending_text, kLintDuplicate,
-        "metric not unique: " + pending_text.substr(at, len) + " with these labels appeared before",
-        code_points(pending_text, at), code_points(pending_text, at + len));
   }
 
   void first_sample(const Family& f, FamilyState& fs, const Sample& s, std::string_view line) {
@@ -215,7 +199,6 @@ struct MetricsChecker::Impl : Handler {
 
   CheckResult finish() {
     parser.finish();
-    settle_pending();
     end_histogram();
     CheckResult r;
     if (enabled(kLintHelp)) {
@@ -256,11 +239,6 @@ struct MetricsChecker::Impl : Handler {
   std::vector<FamilyState> states;
   std::vector<NameProblem> problems;
   HashSet series;
-  bool has_pending = false;
-  uint64_t pending = 0;
-  int pending_line = 0;
-  std::string pending_text;
-  std::pair<size_t, size_t> pending_name;
   size_t families = 0;
   bool lint_duplicates = false, lint_buckets = false, lint_labels = false;
   HistogramMetric bucket_run;

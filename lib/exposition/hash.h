@@ -57,11 +57,6 @@ class HashSet {
       }
     }
   }
-  // Brings the slot `h` would probe first into cache, so a later insert does not wait for it.
-  void prefetch(uint64_t h) const {
-    if (!slots_.empty())
-      __builtin_prefetch(&slots_[static_cast<size_t>(h == 0 ? 1 : h) & (slots_.size() - 1)]);
-  }
   bool contains(uint64_t h) const {
     if (h == 0) h = 1;
     if (slots_.empty()) return false;

@@ -27,14 +27,27 @@ class FakeClient : public http::Client {
 
   http::Response send(const http::Request& request) override {
     requests.push_back(request);
+    http::Response r = fallback;
     if (!script.empty()) {
-      http::Response r = std::move(script.front());
+      r = std::move(script.front());
       script.pop_front();
-      return r;
+    } else if (auto it = routes.find(http::parse_url(request.url).path); it != routes.end()) {
+      r = it->second;
     }
-    auto it = routes.find(http::parse_url(request.url).path);
-    if (it != routes.end()) return it->second;
-    return fallback;
+    // As the curl transport: a successful body goes to the reader when the request has one,
+    // here in two pieces so that readers see a cut.
+    if (request.on_body && r.ok() && r.status >= 200 && r.status < 300 && !r.body.empty()) {
+      std::string body = std::move(r.body);
+      r.body.clear();
+      r.streamed = true;
+      size_t half = body.size() / 2;
+      if (!request.on_body(std::string_view(body).substr(0, half)) ||
+          !request.on_body(std::string_view(body).substr(half))) {
+        r.error = http::ErrorKind::kStopped;
+        r.error_message = "the reader stopped the transfer";
+      }
+    }
+    return r;
   }
 
   static http::Response not_scripted() {

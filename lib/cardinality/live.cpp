@@ -15,8 +15,8 @@ namespace caxtool::cardinality {
 
 namespace {
 
-template <class T>
-T* doc_of(promapi::ApiResult& r) {
+// The answer's document, or nullptr when the call failed.
+promapi::Document* doc_of(promapi::ApiResult& r) {
   auto* d = std::get_if<std::unique_ptr<promapi::Document>>(&r);
   return d == nullptr ? nullptr : d->get();
 }
@@ -66,7 +66,7 @@ std::optional<promapi::ApiError> from_tsdb_status(http::Session& session,
   http::Params params = promapi::tsdb_status_params(info, q, limit_sent);
   promapi::ApiResult r = promapi::call(session, "/api/v1/status/tsdb", params);
   if (auto* e = std::get_if<promapi::ApiError>(&r)) return std::move(*e);
-  auto read = promapi::read_tsdb_status(*doc_of<promapi::Document>(r), info, q, limit_sent);
+  auto read = promapi::read_tsdb_status(*doc_of(r), info, q, limit_sent);
   if (auto* e = std::get_if<promapi::ApiError>(&read)) {
     e->asked = session.describe("/api/v1/status/tsdb", params);
     return std::move(*e);
@@ -105,7 +105,7 @@ std::optional<promapi::ApiError> from_mimir(http::Session& session, const LiveOp
   promapi::ApiResult r = promapi::call(session, "/api/v1/cardinality/label_names", names);
   if (auto* e = std::get_if<promapi::ApiError>(&r)) return std::move(*e);
   simdjson::dom::array list;
-  if (doc_of<promapi::Document>(r)->data()["cardinality"].get(list) == simdjson::SUCCESS) {
+  if (doc_of(r)->data()["cardinality"].get(list) == simdjson::SUCCESS) {
     for (simdjson::dom::element item : list) {
       report.labels.push_back(
           {std::string(promapi::get_string(item, "label_name")),
@@ -116,7 +116,7 @@ std::optional<promapi::ApiError> from_mimir(http::Session& session, const LiveOp
   if (!o.selector.empty()) values.emplace_back("selector", o.selector);
   promapi::ApiResult v = promapi::call(session, "/api/v1/cardinality/label_values", values);
   if (auto* e = std::get_if<promapi::ApiError>(&v)) return std::move(*e);
-  auto data = doc_of<promapi::Document>(v)->data();
+  auto data = doc_of(v)->data();
   report.total_series = static_cast<uint64_t>(promapi::get_number(data, "series_count_total"));
   simdjson::dom::array labels;
   if (data["labels"].get(labels) == simdjson::SUCCESS) {
@@ -190,7 +190,7 @@ std::variant<Report, promapi::ApiError> analyze_server(http::Session& session,
     }
     if (!b.forbidden.empty()) {
       promapi::ApiResult names = promapi::call(session, "/api/v1/labels");
-      if (auto* d = doc_of<promapi::Document>(names)) {
+      if (auto* d = doc_of(names)) {
         simdjson::dom::array list;
         if (d->data().get(list) == simdjson::SUCCESS) {
           for (simdjson::dom::element n : list) {
@@ -202,8 +202,7 @@ std::variant<Report, promapi::ApiError> analyze_server(http::Session& session,
                 promapi::call(session, "/api/v1/label/" + std::string(name) + "/values");
             uint64_t count = 0;
             simdjson::dom::array vs;
-            if (auto* vd = doc_of<promapi::Document>(vals);
-                vd && vd->data().get(vs) == simdjson::SUCCESS) {
+            if (auto* vd = doc_of(vals); vd && vd->data().get(vs) == simdjson::SUCCESS) {
               count = vs.size();
             }
             offenders.push_back({"forbidden", std::string(name), count, 0, {}});

@@ -8,6 +8,7 @@
 namespace caxtool::cardinality {
 
 namespace {
+// Two ids in one key; mix64 is a bijection, so the set of mixed keys is exact, not a hash.
 uint64_t pack(uint32_t a, uint32_t b) { return (uint64_t{a} << 32) | b; }
 
 template <class T, class Less>
@@ -33,28 +34,6 @@ uint32_t Interner::intern(std::string_view s) {
   return id;
 }
 
-bool FlatSet::insert(uint64_t key) {
-  if ((size_ + 1) * 4 > slots_.size() * 3) grow();
-  size_t mask = slots_.size() - 1;
-  for (size_t i = hash_mix(key) & mask;; i = (i + 1) & mask) {
-    if (slots_[i] == key) return false;
-    if (slots_[i] == kEmpty) {
-      slots_[i] = key;
-      ++size_;
-      return true;
-    }
-  }
-}
-
-void FlatSet::grow() {
-  std::vector<uint64_t> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, kEmpty);
-  size_ = 0;
-  for (uint64_t k : old) {
-    if (k != kEmpty) insert(k);
-  }
-}
-
 void Counter::add(const std::vector<std::pair<std::string_view, std::string_view>>& labels) {
   ++total_;
   uint32_t metric = strings_.intern("");
@@ -68,7 +47,7 @@ void Counter::add(const std::vector<std::pair<std::string_view, std::string_view
     uint32_t v = strings_.intern(value);
     LabelCounts& counts = label_[l];
     ++counts.series;
-    if (label_values_.insert(pack(l, v))) ++counts.values;
+    if (label_values_.insert(exposition::mix64(pack(l, v)))) ++counts.values;
     ++pair_series_[pack(l, v)];
     auto [it, fresh] = metric_label_ids_.try_emplace(
         pack(metric, l), static_cast<uint32_t>(metric_label_values_.size()));
@@ -76,7 +55,8 @@ void Counter::add(const std::vector<std::pair<std::string_view, std::string_view
       metric_label_values_.push_back(0);
       metric_label_keys_.push_back(pack(metric, l));
     }
-    if (metric_label_value_set_.insert(pack(it->second, v))) ++metric_label_values_[it->second];
+    if (metric_label_value_set_.insert(exposition::mix64(pack(it->second, v))))
+      ++metric_label_values_[it->second];
   }
 }
 

@@ -7,29 +7,15 @@
 
 #include <cstdint>
 #include <deque>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "exposition/hash.h"
+
 namespace caxtool::cardinality {
-
-// splitmix64's finaliser: packed ids and summed hashes are far from random.
-inline uint64_t hash_mix(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-// One label pair's hash; a series' identity is the sum over its pairs, whatever their order.
-inline uint64_t label_pair_hash(std::string_view name, std::string_view value) {
-  uint64_t h = std::hash<std::string_view>{}(name);
-  return hash_mix(h * 0x9E3779B97F4A7C15ULL ^ std::hash<std::string_view>{}(value));
-}
 
 // Strings stored once, named by a dense id.
 class Interner {
@@ -42,19 +28,6 @@ class Interner {
   std::deque<std::string> storage_;  // stable addresses for the views below
   std::vector<std::string_view> names_;
   std::unordered_map<std::string_view, uint32_t> ids_;
-};
-
-// An open-addressing set of 64-bit keys: 8 bytes an entry, where std::unordered_set spends 40.
-class FlatSet {
- public:
-  bool insert(uint64_t key);  // true when new
-  size_t size() const { return size_; }
-
- private:
-  void grow();
-  std::vector<uint64_t> slots_;  // kEmpty where free
-  size_t size_ = 0;
-  static constexpr uint64_t kEmpty = ~uint64_t{0};
 };
 
 struct NameCount {
@@ -99,11 +72,11 @@ class Counter {
   uint64_t total_ = 0;
   std::unordered_map<uint32_t, uint64_t> metric_series_;     // metric -> series
   std::unordered_map<uint32_t, LabelCounts> label_;          // label -> counts
-  FlatSet label_values_;                                     // (label, value)
+  exposition::HashSet label_values_;                         // mix64((label, value))
   std::unordered_map<uint64_t, uint32_t> metric_label_ids_;  // (metric, label) -> id
   std::vector<uint64_t> metric_label_values_;                // id -> distinct values
   std::vector<uint64_t> metric_label_keys_;                  // id -> (metric, label)
-  FlatSet metric_label_value_set_;                           // (id, value)
+  exposition::HashSet metric_label_value_set_;               // mix64((id, value))
   std::unordered_map<uint64_t, uint64_t> pair_series_;       // (label, value) -> series
 };
 

@@ -12,12 +12,12 @@ namespace {}  // namespace
 void DropMeter::add(const std::vector<std::pair<std::string_view, std::string_view>>& labels) {
   ++series_;
   uint64_t all = 0;
-  for (const auto& [n, v] : labels) all += label_pair_hash(n, v);
+  for (const auto& [n, v] : labels) all += exposition::hash_label(n, v);
   for (const auto& [n, v] : labels) {
     if (n == "__name__" || (!only_.empty() && n != only_)) continue;
     auto it = labels_.find(n);
     if (it == labels_.end()) it = labels_.emplace(std::string(n), PerLabel{}).first;
-    it->second.without.insert(hash_mix(all - label_pair_hash(n, v)));
+    it->second.without.insert(exposition::mix64(all - exposition::hash_label(n, v)));
     it->second.values.insert(std::hash<std::string_view>{}(v));
     ++it->second.carrying;
   }

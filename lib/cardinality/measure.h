@@ -32,8 +32,8 @@ class DropMeter {
 
  private:
   struct PerLabel {
-    FlatSet without;  // hashes of the series minus this label
-    FlatSet values;
+    exposition::HashSet without;  // hashes of the series minus this label
+    exposition::HashSet values;
     uint64_t carrying = 0;
   };
   std::string only_;

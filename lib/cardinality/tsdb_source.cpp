@@ -26,7 +26,7 @@ tsdb::TsdbError in_block(tsdb::TsdbError e, const std::string& path) {
 }
 
 // Visits the series of one block; `seen` drops series an earlier block had (null: one block).
-std::string visit_block(const OpenBlock& b, const SeriesVisitor& visit, FlatSet* seen) {
+std::string visit_block(const OpenBlock& b, const SeriesVisitor& visit, exposition::HashSet* seen) {
   const tsdb::IndexReader& r = *b.reader;
   uint64_t all_offset = 0;
   bool found = false;
@@ -54,7 +54,7 @@ std::string visit_block(const OpenBlock& b, const SeriesVisitor& visit, FlatSet*
     if (seen != nullptr) {
       uint64_t identity = 0;
       for (const auto& [n, v] : labels) {
-        identity += label_pair_hash(n, v);
+        identity += exposition::hash_label(n, v);
       }
       if (!seen->insert(identity)) continue;
     }
@@ -94,7 +94,7 @@ std::variant<SeriesSource, std::string> tsdb_source(const std::string& data_dir,
     info.blocks.push_back(d.ulid);
   }
   return SeriesSource([blocks](const SeriesVisitor& visit) -> std::string {
-    FlatSet seen;
+    exposition::HashSet seen;
     for (const OpenBlock& b : *blocks) {
       std::string e = visit_block(b, visit, blocks->size() > 1 ? &seen : nullptr);
       if (!e.empty()) return e;

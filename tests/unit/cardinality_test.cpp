@@ -51,13 +51,6 @@ TEST_CASE("cardinality: counter finds the metric, its driving label and the labe
   CHECK(pairs[0].count == 25);
 }
 
-TEST_CASE("cardinality: flat set grows and keeps every key once", "[cardinality]") {
-  FlatSet s;
-  for (uint64_t i = 0; i < 100000; ++i) CHECK(s.insert(i * 7919) == true);
-  for (uint64_t i = 0; i < 100000; i += 997) CHECK(s.insert(i * 7919) == false);
-  CHECK(s.size() == 100000);
-}
-
 TEST_CASE("cardinality: offenders of each budget", "[cardinality]") {
   Counter c;
   std::vector<std::string> v;

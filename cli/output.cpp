@@ -28,6 +28,17 @@ void print_diagnostics(const GlobalOptions& g, Io& io, const diag::Diagnostics& 
   }
 }
 
+bool read_version_flag(const std::string& text, promql::Version& out, Io& io) {
+  if (text.empty()) return true;
+  auto v = promql::parse_version(text);
+  if (!v) {
+    io.err << "caxtool: --prometheus-version: expected X.Y, got '" << text << "'\n";
+    return false;
+  }
+  out = *v;
+  return true;
+}
+
 diag::Diagnostic expr_diagnostic(size_t begin, size_t end, std::string message) {
   diag::Diagnostic d;
   d.file = "<expr>";

@@ -33,14 +33,7 @@ class PromqlCommand : public Command {
 
   int run(const GlobalOptions& global, Io& io) override {
     promql::ParseOptions options;
-    if (!version_.empty()) {
-      auto v = promql::parse_version(version_);
-      if (!v) {
-        io.err << "caxtool: --prometheus-version: expected X.Y, got '" << version_ << "'\n";
-        return to_int(ExitCode::kUsage);
-      }
-      options.version = *v;
-    }
+    if (!read_version_flag(version_, options.version, io)) return to_int(ExitCode::kUsage);
     options.enable_experimental_functions = true;
     std::string text = expr_ == "-" ? util::read_stdin() : expr_;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();

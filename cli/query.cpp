@@ -158,14 +158,7 @@ class QueryCommand : public Command {
 
   int parse_locally(const std::string& expr, const GlobalOptions& global, Io& io) const {
     promql::ParseOptions options;
-    if (!version_.empty()) {
-      auto v = promql::parse_version(version_);
-      if (!v) {
-        io.err << "caxtool: --prometheus-version: expected X.Y, got '" << version_ << "'\n";
-        return to_int(ExitCode::kUsage);
-      }
-      options.version = *v;
-    }
+    if (!read_version_flag(version_, options.version, io)) return to_int(ExitCode::kUsage);
     options.enable_experimental_functions = true;
     promql::ParseResult r = promql::parse(expr, options);
     if (r.ok()) return 0;

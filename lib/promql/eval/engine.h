@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// The PromQL evaluation engine over an in-memory series store: what `caxtool test rules` runs
+// alerting and recording rules and promql_expr_test expressions with. It evaluates the AST of
+// promql/parser.h as Prometheus's promql.Engine does (lookback delta, staleness, offset and @,
+// subqueries, every function and aggregation of the chosen version, vector matching), and its
+// answers are values, never exceptions: a runtime error (many-to-many matching, a duplicate
+// series after a function drops the name, ...) comes back as `EvalResult::error`.
+//
+// This header is the contract between the engine (lib/promql/eval/) and its users
+// (lib/ruletest/); it may grow, but its names stay.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "promql/ast.h"
+#include "promql/version.h"
+
+namespace caxtool::promql::eval {
+
+// A label set, sorted by name, `__name__` included when the series has one. Names are unique.
+using Labels = std::vector<std::pair<std::string, std::string>>;
+
+// Prometheus's staleness marker: a NaN with this exact bit pattern (value.StaleNaN).
+inline constexpr uint64_t kStaleNaNBits = 0x7ff0000000000002ULL;
+double stale_nan();
+bool is_stale_nan(double v);
+
+struct Sample {
+  int64_t t = 0;  // milliseconds since the epoch
+  double v = 0;
+};
+
+// The series of a test (or of recording rules written back while a test runs). Samples of one
+// series are appended in time order; appending to an existing label set extends that series.
+class Storage {
+ public:
+  Storage();
+  ~Storage();
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+
+  // `labels` need not be sorted; they are sorted here. A sample at a timestamp not after the
+  // series' last one replaces nothing and is ignored (Prometheus's out-of-order rejection).
+  void append(Labels labels, int64_t t, double v);
+  void append(Labels labels, std::vector<Sample> samples);
+
+  size_t series_count() const;
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+struct Series {
+  Labels labels;
+  std::vector<Sample> samples;  // one sample for an instant vector element
+};
+
+struct Value {
+  ValueType type = ValueType::kNone;  // kScalar, kVector, kMatrix or kString
+  double scalar = 0;                  // kScalar
+  int64_t scalar_t = 0;               // the evaluation time of a scalar
+  std::string string;                 // kString
+  std::vector<Series> series;         // kVector: each with one sample; kMatrix: many
+};
+
+struct EvalOptions {
+  Version version = newest_version();
+  int64_t lookback_delta_ms = 5 * 60 * 1000;  // --query.lookback-delta
+  // The evaluation interval a subquery without a step uses (the rule group's interval).
+  int64_t default_step_ms = 60 * 1000;
+  bool enable_experimental_functions = false;  // promql-experimental-functions
+};
+
+struct EvalResult {
+  Value value;
+  std::optional<std::string> error;  // Prometheus's message when evaluation fails
+  std::vector<std::string> warnings;  // annotations, e.g. "PromQL info: metric might not be a counter"
+  bool ok() const { return !error.has_value(); }
+};
+
+// An instant query at `t` (ms). The expression must have passed the type checker.
+EvalResult eval_instant(const Expr& expr, int64_t t, const Storage& storage,
+                        const EvalOptions& options = {});
+
+// A range query from `start` to `end` inclusive every `step` ms: a matrix (or an error).
+EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step,
+                      const Storage& storage, const EvalOptions& options = {});
+
+// Prometheus's formatting of a sample value, as promtool prints it in test failures
+// (strconv.FormatFloat(v, 'g', -1, 64) with Prometheus's +Inf/-Inf/NaN spellings).
+std::string format_value(double v);
+
+// `{__name__="x", a="b"}` as promtool prints a label set (labels.Labels.String()).
+std::string format_labels(const Labels& labels);
+
+}  // namespace caxtool::promql::eval

@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "caxtool/version.h"
 #include "command.h"
 #include "config/config.h"
 #include "config_file.h"
+#include "diag/render.h"
 #include "exit_codes.h"
 #include "output.h"
 #include "promql/version.h"
@@ -182,8 +184,26 @@ class CheckCommand : public Command {
     diag::Severity fail = fail_on_ == "info"      ? diag::Severity::kInfo
                           : fail_on_ == "warning" ? diag::Severity::kWarning
                                                   : diag::Severity::kError;
-    diag::Diagnostics all;
     diag::Sources sources;
+    diag::RenderOptions render_options;
+    render_options.format = diag::parse_format(global.format).value_or(diag::Format::kText);
+    render_options.tool_version = kVersion;
+    bool text_format = render_options.format == diag::Format::kText;
+    render_options.color = text_format && use_color(global, io.err_is_tty);
+    // A large file's findings are rendered group by group as they are checked (see
+    // CheckOptions::on_findings), so they are never all held at once.
+    diag::StreamRenderer renderer(text_format ? io.err : io.out, sources, render_options);
+    bool invalid = false;  // of the file being checked: what promtool would reject
+    auto note = [&invalid](const diag::Diagnostics& found) {
+      for (const diag::Diagnostic& d : found.items()) {
+        invalid = invalid ||
+                  (d.severity == diag::Severity::kError && rules::find_lint(d.check) == nullptr);
+      }
+    };
+    options.on_findings = [&](diag::Diagnostics&& batch) {
+      note(batch);
+      renderer.add(std::move(batch));
+    };
     bool unreadable = !all_found;
     for (const Input& in : inputs) {
       std::string text, error;
@@ -192,24 +212,22 @@ class CheckCommand : public Command {
         unreadable = true;
         continue;
       }
-      rules::FileResult r = rules::check_rules_text(text, in.name, options);
+      sources.add(in.name, std::move(text));
+      invalid = false;
+      rules::FileResult r = rules::check_rules_text(*sources.text(in.name), in.name, options);
+      note(r.diagnostics);
       if (!global.quiet && global.format == "text") {
         // Invalid means promtool would reject it; lint findings do not make a file invalid.
-        bool invalid = std::any_of(r.diagnostics.items().begin(), r.diagnostics.items().end(),
-                                   [](const diag::Diagnostic& d) {
-                                     return d.severity == diag::Severity::kError &&
-                                            rules::find_lint(d.check) == nullptr;
-                                   });
         io.out << in.name << ": " << r.rules << (r.rules == 1 ? " rule in " : " rules in ")
                << r.groups << (r.groups == 1 ? " group" : " groups") << (invalid ? ", invalid" : "")
                << '\n';
       }
-      if (!r.diagnostics.empty()) sources.add(in.name, std::move(text));
-      all.append(std::move(r.diagnostics));
+      renderer.add(std::move(r.diagnostics));
+      sources.remove(in.name);  // rendered (JSON and SARIF show no source lines)
     }
-    print_diagnostics(global, io, all, sources);
+    renderer.finish();
     if (unreadable) return to_int(ExitCode::kCannotRun);
-    return to_int(all.has_at_least(fail) ? ExitCode::kCheckFailed : ExitCode::kOk);
+    return to_int(renderer.has_at_least(fail) ? ExitCode::kCheckFailed : ExitCode::kOk);
   }
 
   // The config fills in what the command line did not say.

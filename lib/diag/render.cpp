@@ -56,12 +56,11 @@ int caret_width(const Diagnostic& d, std::string_view line) {
   return std::max(1, std::min(d.end_column - d.column, max));
 }
 
-std::string summary_text(const Diagnostics& diags) {
+std::string summary_text(size_t errors, size_t warnings) {
   auto plural = [](size_t n, std::string_view word) {
     return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
   };
-  return plural(diags.count(Severity::kError), "error") + ", " +
-         plural(diags.count(Severity::kWarning), "warning");
+  return plural(errors, "error") + ", " + plural(warnings, "warning");
 }
 
 // GitHub workflow commands escape %, CR and LF in the message, and also : and , in properties.
@@ -122,6 +121,14 @@ void render(std::ostream& out, const Diagnostics& diags, const Sources& sources,
 // Each finding is put together in one reused buffer and written at once: tens of thousands of
 // findings made of a dozen stream insertions and temporaries each cost more than the check.
 void render_text(std::ostream& out, const Diagnostics& diags, const Sources& sources, bool color) {
+  render_text_items(out, diags, sources, color);
+  if (!diags.empty()) {
+    out << summary_text(diags.count(Severity::kError), diags.count(Severity::kWarning)) << '\n';
+  }
+}
+
+void render_text_items(std::ostream& out, const Diagnostics& diags, const Sources& sources,
+                       bool color) {
   std::string buf;
   auto paint = [color, &buf](std::string_view code, auto&&... text) {
     if (color) buf += code;
@@ -156,7 +163,52 @@ void render_text(std::ostream& out, const Diagnostics& diags, const Sources& sou
     if (!d.hint.empty()) ((buf += "  hint: ") += d.hint) += '\n';
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
   }
-  if (!diags.empty()) out << summary_text(diags) << '\n';
+}
+
+StreamRenderer::StreamRenderer(std::ostream& out, const Sources& sources, RenderOptions options)
+    : out_(out), sources_(sources), options_(options) {}
+
+void StreamRenderer::add(Diagnostics&& batch) {
+  for (Severity s : {Severity::kInfo, Severity::kWarning, Severity::kError}) {
+    counts_[static_cast<size_t>(s)] += batch.count(s);
+  }
+  switch (options_.format) {
+    case Format::kText:
+      render_text_items(out_, batch, sources_, options_.color);
+      return;
+    case Format::kGithub:
+      render_github(out_, batch);
+      return;
+    case Format::kJson:
+    case Format::kSarif:
+      held_.append(std::move(batch));
+      return;
+  }
+}
+
+void StreamRenderer::finish() {
+  switch (options_.format) {
+    case Format::kText:
+      if (counts_[0] + counts_[1] + counts_[2] > 0) {
+        out_ << summary_text(counts_[static_cast<size_t>(Severity::kError)],
+                             counts_[static_cast<size_t>(Severity::kWarning)])
+             << '\n';
+      }
+      return;
+    case Format::kGithub:
+      return;
+    case Format::kJson:
+    case Format::kSarif:
+      render(out_, held_, sources_, options_);
+      return;
+  }
+}
+
+bool StreamRenderer::has_at_least(Severity s) const {
+  for (size_t i = static_cast<size_t>(s); i < 3; ++i) {
+    if (counts_[i] > 0) return true;
+  }
+  return false;
 }
 
 // Streamed one diagnostic at a time: a DOM of tens of thousands of findings would cost more

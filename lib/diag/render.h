@@ -26,8 +26,29 @@ void render(std::ostream& out, const Diagnostics& diags, const Sources& sources,
             const RenderOptions& options);
 
 void render_text(std::ostream& out, const Diagnostics& diags, const Sources& sources, bool color);
+// The findings alone, without the closing "N errors, M warnings" line.
+void render_text_items(std::ostream& out, const Diagnostics& diags, const Sources& sources,
+                       bool color);
 void render_json(std::ostream& out, const Diagnostics& diags);
 void render_github(std::ostream& out, const Diagnostics& diags);
 void render_sarif(std::ostream& out, const Diagnostics& diags, std::string_view tool_version);
+
+// Findings that come in batches, such as a large rule file's groups as each is checked: text
+// and GitHub annotations are written as they come, JSON and SARIF (one document each) at
+// finish(). The text format's closing summary counts every batch.
+class StreamRenderer {
+ public:
+  StreamRenderer(std::ostream& out, const Sources& sources, RenderOptions options);
+  void add(Diagnostics&& batch);
+  void finish();
+  bool has_at_least(Severity s) const;
+
+ private:
+  std::ostream& out_;
+  const Sources& sources_;
+  RenderOptions options_;
+  Diagnostics held_;              // JSON and SARIF
+  size_t counts_[3] = {0, 0, 0};  // by Severity
+};
 
 }  // namespace caxtool::diag

@@ -14,6 +14,8 @@ void Sources::add(std::string file, std::string text) {
   files_[std::move(file)] = std::move(f);
 }
 
+void Sources::remove(const std::string& file) { files_.erase(file); }
+
 const std::string* Sources::text(const std::string& file) const {
   auto it = files_.find(file);
   return it == files_.end() ? nullptr : &it->second.text;

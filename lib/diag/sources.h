@@ -14,6 +14,7 @@ namespace caxtool::diag {
 class Sources {
  public:
   void add(std::string file, std::string text);
+  void remove(const std::string& file);
   const std::string* text(const std::string& file) const;
   // The 1-based line `line` of `file`, without its newline; nullopt if unknown.
   std::optional<std::string_view> line(const std::string& file, int line) const;

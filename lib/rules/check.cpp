@@ -4,11 +4,17 @@
 // on a second thread while the parser reads on; checking costs more than parsing, so when the
 // queue is full the parsing thread checks the group itself instead of waiting, and both drain
 // the queue at the end. Each group's result has its slot in file order, so the output does not
-// depend on timing. File-level checks (group names, duplicate rules, the root's shape) run once
+// depend on timing. File-level checks (duplicate rules, the root's shape, YAML errors) run once
 // everything is in.
+//
+// With CheckOptions::on_findings, a large file's groups are handed over in file order as soon as
+// each is checked, so its findings are never all in memory at once (a 50,000-rule file has tens
+// of thousands). Only the first document streams, and only a file without `# caxtool` comments,
+// whose ranges need every rule's line; file-level findings come after the streamed ones.
 #include "rules/check.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -44,11 +50,19 @@ struct GroupResult {
   diag::Diagnostics diagnostics;
 };
 
+// A group's place in file order. `done` tells the parsing thread that a checker has filled
+// `result`; `streamed` that its findings were handed to on_findings (and its name checked).
+struct Slot {
+  GroupResult result;
+  std::atomic<bool> done{false};
+  bool streamed = false;
+};
+
 struct GroupJob {
   size_t document = 0;
   bool prometheus_rule = false;
   yaml::Node node;
-  GroupResult* out = nullptr;  // its slot in results_, which the job's checker fills
+  Slot* out = nullptr;  // its slot in results_, which the job's checker fills
 };
 
 class FileChecker {
@@ -59,6 +73,8 @@ class FileChecker {
     vctx_.source = &source_;
     vctx_.version = options.version;
     vctx_.experimental_functions = options.experimental_functions;
+    streaming_ = options.on_findings && text.size() >= kThreadedFrom &&
+                 text.find("# caxtool ") == std::string_view::npos;
   }
 
   FileResult run() {
@@ -69,15 +85,16 @@ class FileChecker {
     po.on_completed = [this, threaded](yaml::Node& node, const std::vector<std::string_view>& path,
                                        size_t document) {
       if (!is_groups_item(path)) return false;
-      results_.push_back(std::make_unique<GroupResult>());
+      results_.push_back(std::make_unique<Slot>());
       auto job = std::make_unique<GroupJob>(
           GroupJob{document, path.size() == 3, std::move(node), results_.back().get()});
-      if (!threaded || !try_enqueue(job)) *job->out = check_group(*job);
+      if (!threaded || !try_enqueue(job)) run_job(*job);
+      stream_ready();
       return true;
     };
     yaml::ParseResult parsed = yaml::parse(text_, file_, po);
     if (threaded) {
-      while (std::unique_ptr<GroupJob> job = take(false)) *job->out = check_group(*job);
+      while (std::unique_ptr<GroupJob> job = take(false)) run_job(*job);
       {
         std::lock_guard lock(mutex_);
         done_ = true;
@@ -85,6 +102,7 @@ class FileChecker {
       ready_.notify_one();
       worker.join();
     }
+    stream_ready();
     crd_ = !parsed.documents.empty() && is_prometheus_rule(parsed.documents.front().root);
     bool ignored_error = !crd_ && parsed.documents_before_error >= 1;
     for (diag::Diagnostic d : parsed.diagnostics.items()) {
@@ -111,7 +129,7 @@ class FileChecker {
       return a.line < line || (a.line == line && a.column <= column);
     };
     for (const auto& g : results_) {
-      for (const auto& [start, end] : g->raw_ranges) {
+      for (const auto& [start, end] : g->result.raw_ranges) {
         if (before(start, d.line, d.column) && !before(end, d.line, d.column)) return true;
       }
     }
@@ -157,7 +175,47 @@ class FileChecker {
   }
 
   void drain() {
-    while (std::unique_ptr<GroupJob> job = take(true)) *job->out = check_group(*job);
+    while (std::unique_ptr<GroupJob> job = take(true)) run_job(*job);
+  }
+
+  void run_job(const GroupJob& job) const {
+    job.out->result = check_group(job);
+    job.out->done.store(true, std::memory_order_release);
+  }
+
+  // Hands over, in file order, every checked group of the first document not handed over yet.
+  // Runs on the parsing thread only.
+  void stream_ready() {
+    if (!streaming_) return;
+    while (next_stream_ < results_.size()) {
+      Slot& slot = *results_[next_stream_];
+      if (!slot.done.load(std::memory_order_acquire)) return;
+      GroupResult& g = slot.result;
+      if (g.document != 0) {
+        streaming_ = false;  // later documents' severities depend on the whole file
+        return;
+      }
+      check_group_name(g, diag::Severity::kError, g.diagnostics);
+      g.diagnostics.sort();
+      slot.streamed = true;
+      ++next_stream_;
+      if (!g.diagnostics.empty()) options_.on_findings(std::move(g.diagnostics));
+      g.diagnostics = diag::Diagnostics();
+    }
+  }
+
+  // A group needs a name, unique among its document's groups.
+  void check_group_name(const GroupResult& g, diag::Severity sev, diag::Diagnostics& out) {
+    if (g.name.value.empty()) {
+      out.add(make(g.start, "rules/group-name", "a rule group must have a name",
+                   "add name: to the group; names are unique in a file", sev));
+    } else if (auto [it, fresh] = names_[g.document].emplace(g.name.value, g.name.start); !fresh) {
+      out.add(make(g.name.start, "rules/group-name",
+                   "group name \"" + g.name.value +
+                       "\" is repeated in the same file (first at line " +
+                       std::to_string(it->second.line) + ")",
+                   "", sev));
+    }
   }
 
   // Everything about one group that needs nothing from the others. Runs on either thread.
@@ -207,22 +265,21 @@ class FileChecker {
   }
 
   void merge() {
-    std::map<size_t, std::map<std::string, yaml::Mark, std::less<>>> names;
     std::map<size_t, std::vector<DuplicateKey>> keys;
     std::vector<int> rule_lines;
     size_t total = result_.diagnostics.size(), rules = 0;
     std::map<size_t, size_t> keys_per_document;
     for (const auto& slot : results_) {
-      total += slot->diagnostics.size();
-      rules += slot->rules;
-      keys_per_document[slot->document] += slot->keys.size();
+      total += slot->result.diagnostics.size();
+      rules += slot->result.rules;
+      keys_per_document[slot->result.document] += slot->result.keys.size();
     }
     // Sized once: merging is where all findings are held at once, so regrowth would set the peak.
     result_.diagnostics.reserve(total);
     rule_lines.reserve(rules);
     for (auto [doc, n] : keys_per_document) keys[doc].reserve(n);
     for (auto& slot : results_) {
-      GroupResult& g = *slot;
+      GroupResult& g = slot->result;
       ++result_.groups;
       result_.rules += g.rules;
       if (!crd_ && g.document >= 1) {
@@ -235,15 +292,7 @@ class FileChecker {
                       std::make_move_iterator(g.keys.end()));
       diag::Severity sev =
           !crd_ && g.document >= 1 ? diag::Severity::kWarning : diag::Severity::kError;
-      if (g.name.value.empty()) {
-        add(g.start, "rules/group-name", "a rule group must have a name",
-            "add name: to the group; names are unique in a file", sev);
-      } else if (auto [it, fresh] = names[g.document].emplace(g.name.value, g.name.start); !fresh) {
-        add(g.name.start, "rules/group-name",
-            "group name \"" + g.name.value + "\" is repeated in the same file (first at line " +
-                std::to_string(it->second.line) + ")",
-            "", sev);
-      }
+      if (!slot->streamed) check_group_name(g, sev, result_.diagnostics);
       slot.reset();  // merged: free it before the next group's findings are moved in
     }
     // promtool lints only a file that loaded cleanly.
@@ -308,6 +357,12 @@ class FileChecker {
 
   void add(yaml::Mark at, std::string check, std::string message, std::string hint = "",
            diag::Severity severity = diag::Severity::kError) {
+    result_.diagnostics.add(
+        make(at, std::move(check), std::move(message), std::move(hint), severity));
+  }
+
+  diag::Diagnostic make(yaml::Mark at, std::string check, std::string message, std::string hint,
+                        diag::Severity severity) const {
     diag::Diagnostic d;
     d.severity = severity;
     d.file = file_;
@@ -316,7 +371,7 @@ class FileChecker {
     d.check = std::move(check);
     d.message = std::move(message);
     d.hint = std::move(hint);
-    result_.diagnostics.add(std::move(d));
+    return d;
   }
 
   std::string_view text_;
@@ -326,7 +381,10 @@ class FileChecker {
   ValidateContext vctx_;
   FileResult result_;
   // One slot per group in file order; only the parsing thread adds slots, a checker fills each.
-  std::vector<std::unique_ptr<GroupResult>> results_;
+  std::vector<std::unique_ptr<Slot>> results_;
+  size_t next_stream_ = 0;  // the first slot not handed to on_findings
+  bool streaming_ = false;
+  std::map<size_t, std::map<std::string, yaml::Mark, std::less<>>> names_;  // per document
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<std::unique_ptr<GroupJob>> queue_;

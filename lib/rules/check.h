@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -23,6 +24,11 @@ struct CheckOptions {
   int64_t scrape_interval_ms = 60'000;
   // Labels no rule may create (labels/forbidden); util::default_forbidden_labels() by default.
   std::vector<std::string> forbidden_labels;
+  // When set, the findings of a large file (256 KB and up) come here group by group, in file
+  // order, as soon as each group is checked, instead of all at once in FileResult: memory holds
+  // one group's findings, not the file's. What only the whole file decides (YAML errors, the
+  // root's shape, duplicate rules, later documents) stays in FileResult, so it comes after them.
+  std::function<void(diag::Diagnostics&&)> on_findings;
 };
 
 struct FileResult {

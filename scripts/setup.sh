@@ -7,6 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config make           # build
   libyaml-dev libcli11-dev nlohmann-json3-dev libre2-dev  # libraries
   libcurl4-openssl-dev libsimdjson-dev             # HTTP client, large API answers
+  libmimalloc-dev                                  # the allocator of the binary
   catch2 python3 python3-yaml curl                 # tests
   prometheus prometheus-alertmanager               # reference tools: promtool, amtool
   victoria-metrics prometheus-node-exporter        # servers for the integration tests

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 
+#include "exposition/duplicates.h"
 #include "exposition/hash.h"
 #include "exposition/histogram_check.h"
 #include "exposition/lint.h"
@@ -78,11 +79,9 @@ struct MetricsChecker::Impl : Handler {
       full += h;
       if (!((hist && l.name == "le") || (summ && l.name == "quantile"))) sig += h;
     }
-    if (lint_duplicates && !series.insert(hash_bytes(s.name) ^ mix64(full))) {
-      size_t at = static_cast<size_t>(s.name.data() - line.data());
-      add_at(s.line, std::string(line), kLintDuplicate,
-             "metric not unique: " + std::string(s.name) + " with these labels appeared before",
-             code_points(line, at), code_points(line, at + s.name.size()));
+    if (lint_duplicates) {
+      duplicates.add(hash_bytes(s.name) ^ mix64(full), s.line, line,
+                     static_cast<size_t>(s.name.data() - line.data()), s.name.size());
     }
     if (options.extended) count_extended(fs, s, hist, summ, sig);
     if (lint_buckets) check_buckets(f, s, hist, sig, line);
@@ -199,6 +198,13 @@ struct MetricsChecker::Impl : Handler {
 
   CheckResult finish() {
     parser.finish();
+    for (const DuplicateSample& d : duplicates.finish()) {
+      std::string_view line = d.text;
+      add_at(d.line_no, line, kLintDuplicate,
+             "metric not unique: " + std::string(line.substr(d.name_at, d.name_size)) +
+                 " with these labels appeared before",
+             code_points(line, d.name_at), code_points(line, d.name_at + d.name_size));
+    }
     end_histogram();
     CheckResult r;
     if (enabled(kLintHelp)) {
@@ -238,7 +244,7 @@ struct MetricsChecker::Impl : Handler {
   Parser parser;
   std::vector<FamilyState> states;
   std::vector<NameProblem> problems;
-  HashSet series;
+  DuplicateFinder duplicates{options.duplicates_threaded_after};
   size_t families = 0;
   bool lint_duplicates = false, lint_buckets = false, lint_labels = false;
   HistogramMetric bucket_run;

@@ -22,6 +22,9 @@ struct CheckOptions {
   std::string file;                          // as shown in diagnostics
   std::set<std::string, std::less<>> lints;  // enabled lint names
   bool extended = false;
+  // Duplicate detection moves to a second thread after this many samples (exposition/
+  // duplicates.h); tests lower it to cover that path with small inputs.
+  size_t duplicates_threaded_after = 100'000;
 };
 
 struct CardinalityRow {

@@ -98,6 +98,38 @@ TEST_CASE("exposition: duplicate series are found by hashing") {
   CHECK(r.diagnostics.items()[0].line == 20001);
 }
 
+TEST_CASE("exposition: duplicates found on the second thread are the ones found inline") {
+  // Batches of 4096 probes: duplicates inside one batch, across batches, in the inline part
+  // before the thread starts, and in the last, partial batch.
+  std::string text;
+  for (int i = 0; i < 30000; ++i) {
+    text += "b{i=\"" + std::to_string(i % 9000 == 8999 ? 5 : i) + "\",le=\"x\"} 1\n";
+    if (i == 4100 || i == 29990) text += "b{le=\"x\",i=\"4100\"} 2\n";
+  }
+  CheckOptions o;
+  o.file = "m";
+  o.lints.insert("metrics/duplicate-series");
+  CheckResult inline_result = check_metrics_text(text, o);
+  REQUIRE(inline_result.diagnostics.size() == 5);
+  for (size_t after : {size_t{0}, size_t{10}, size_t{5000}}) {
+    o.duplicates_threaded_after = after;
+    MetricsChecker c(o);
+    for (size_t at = 0; at < text.size(); at += 65536)
+      c.feed(std::string_view(text).substr(at, 65536));
+    CheckResult r = c.finish();
+    INFO(after);
+    REQUIRE(r.diagnostics.size() == inline_result.diagnostics.size());
+    for (size_t i = 0; i < r.diagnostics.size(); ++i) {
+      const auto& a = r.diagnostics.items()[i];
+      const auto& b = inline_result.diagnostics.items()[i];
+      CHECK(a.line == b.line);
+      CHECK(a.column == b.column);
+      CHECK(a.message == b.message);
+    }
+    CHECK(r.source_text == inline_result.source_text);
+  }
+}
+
 TEST_CASE("exposition: OpenMetrics rules") {
   auto om = [](std::string_view t) { return first(check(t, Format::kOpenMetrics)); };
   CHECK(om("# TYPE a counter\na_total 1\n# EOF\n").empty());

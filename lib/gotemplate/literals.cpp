@@ -11,103 +11,15 @@
 #include <cstdlib>
 
 #include "gotemplate/unicode.h"
+#include "util/go_strconv.h"
 
 namespace caxtool::gotemplate {
 namespace {
 
-enum class NumError { kNone, kSyntax, kRange };
+using NumError = util::GoNumError;
 
 char lower(char c) { return static_cast<char>(c | ('x' - 'X')); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// strconv's underscoreOK: "_" only between digits, or between a base prefix and a digit.
-bool underscore_ok(std::string_view s) {
-  char saw = '^';  // ^ start, 0 digit or prefix, _ underscore, ! anything else
-  size_t i = 0;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  bool hex = false;
-  if (s.size() >= 2 && s[0] == '0' &&
-      (lower(s[1]) == 'b' || lower(s[1]) == 'o' || lower(s[1]) == 'x')) {
-    i = 2;
-    saw = '0';
-    hex = lower(s[1]) == 'x';
-  }
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (is_digit(c) || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
-      saw = '0';
-      continue;
-    }
-    if (c == '_') {
-      if (saw != '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw == '_') return false;
-    saw = '!';
-  }
-  return saw != '_';
-}
-
-// strconv.ParseUint(s, 0, 64): a base prefix (0b, 0o, 0x, or a bare 0 for octal), digits of
-// that base, underscores as underscore_ok allows.
-NumError parse_uint(std::string_view s, uint64_t* value) {
-  if (s.empty()) return NumError::kSyntax;
-  std::string_view s0 = s;
-  unsigned base = 10;
-  if (s[0] == '0') {
-    if (s.size() >= 3 && lower(s[1]) == 'b') {
-      base = 2;
-      s.remove_prefix(2);
-    } else if (s.size() >= 3 && lower(s[1]) == 'o') {
-      base = 8;
-      s.remove_prefix(2);
-    } else if (s.size() >= 3 && lower(s[1]) == 'x') {
-      base = 16;
-      s.remove_prefix(2);
-    } else {
-      base = 8;
-      s.remove_prefix(1);
-    }
-  }
-  bool underscores = false;
-  uint64_t n = 0;
-  for (char c : s) {
-    unsigned d = 0;
-    if (c == '_') {
-      underscores = true;
-      continue;
-    }
-    if (is_digit(c)) {
-      d = static_cast<unsigned>(c - '0');
-    } else if (lower(c) >= 'a' && lower(c) <= 'z') {
-      d = static_cast<unsigned>(lower(c) - 'a') + 10;
-    } else {
-      return NumError::kSyntax;
-    }
-    if (d >= base) return NumError::kSyntax;
-    if (n > (UINT64_MAX - d) / base) return NumError::kRange;
-    n = n * base + d;
-  }
-  if (underscores && !underscore_ok(s0)) return NumError::kSyntax;
-  *value = n;
-  return NumError::kNone;
-}
-
-// strconv.ParseInt(s, 0, 64): an optional sign, then ParseUint, then the int64 range.
-NumError parse_int(std::string_view s) {
-  if (s.empty()) return NumError::kSyntax;
-  bool negative = false;
-  if (s[0] == '+' || s[0] == '-') {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-  }
-  uint64_t magnitude = 0;
-  NumError e = parse_uint(s, &magnitude);
-  if (e != NumError::kNone) return e;
-  uint64_t limit = negative ? (uint64_t{1} << 63) : (uint64_t{1} << 63) - 1;
-  return magnitude > limit ? NumError::kRange : NumError::kNone;
-}
 
 // strconv's readFloat: whether s (all of it) is float syntax; sets hex for 0x forms.
 bool read_float(std::string_view s, bool* hex) {
@@ -150,7 +62,7 @@ bool read_float(std::string_view s, bool* hex) {
   } else if (base16) {
     return false;  // a hex mantissa needs a 'p' exponent
   }
-  if (underscores && !underscore_ok(s.substr(0, i))) return false;
+  if (underscores && !util::go_underscore_ok(s.substr(0, i))) return false;
   return i == s.size();
 }
 
@@ -360,7 +272,9 @@ std::optional<std::string> check_number(std::string_view text, TokenType type) {
     return std::nullopt;  // imaginary
   }
   uint64_t unused = 0;
-  if (parse_uint(text, &unused) == NumError::kNone || parse_int(text) == NumError::kNone) {
+  int64_t unused_int = 0;
+  if (util::go_parse_uint(text, &unused) == NumError::kNone ||
+      util::go_parse_int(text, &unused_int) == NumError::kNone) {
     return std::nullopt;
   }
   if (parse_float(text) == NumError::kNone) {

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "util/go_strconv.h"
+
 namespace caxtool::promql::detail {
 
 namespace {
@@ -16,86 +18,11 @@ namespace {
 char lower(char c) { return static_cast<char>(c | 0x20); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// strconv's underscoreOK: underscores only between digits or after a base prefix.
-bool underscore_ok(std::string_view s) {
-  char saw = '^';
-  size_t i = 0;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  bool hex = false;
-  if (s.size() >= 2 && s[0] == '0' &&
-      (lower(s[1]) == 'b' || lower(s[1]) == 'o' || lower(s[1]) == 'x')) {
-    i = 2;
-    saw = '0';
-    hex = lower(s[1]) == 'x';
-  }
-  for (; i < s.size(); ++i) {
-    char c = s[i];
-    if (is_digit(c) || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
-      saw = '0';
-      continue;
-    }
-    if (c == '_') {
-      if (saw != '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw == '_') return false;
-    saw = '!';
-  }
-  return saw != '_';
-}
-
 // strconv.ParseInt(s, 0, 64); nullopt on a syntax or range error.
-std::optional<int64_t> go_parse_int(std::string_view s0) {
-  std::string_view s = s0;
-  if (s.empty()) return std::nullopt;
-  bool negative = false;
-  if (s[0] == '+' || s[0] == '-') {
-    negative = s[0] == '-';
-    s.remove_prefix(1);
-    if (s.empty()) return std::nullopt;
-  }
-  unsigned base = 10;
-  if (s[0] == '0') {
-    if (s.size() >= 3 && lower(s[1]) == 'b') {
-      base = 2;
-      s.remove_prefix(2);
-    } else if (s.size() >= 3 && lower(s[1]) == 'o') {
-      base = 8;
-      s.remove_prefix(2);
-    } else if (s.size() >= 3 && lower(s[1]) == 'x') {
-      base = 16;
-      s.remove_prefix(2);
-    } else {
-      base = 8;
-      s.remove_prefix(1);
-    }
-  }
-  uint64_t n = 0;
-  bool underscores = false;
-  for (char c : s) {
-    unsigned d;
-    if (c == '_') {
-      underscores = true;
-      continue;
-    } else if (is_digit(c)) {
-      d = static_cast<unsigned>(c - '0');
-    } else if (lower(c) >= 'a' && lower(c) <= 'z') {
-      d = static_cast<unsigned>(lower(c) - 'a') + 10;
-    } else {
-      return std::nullopt;
-    }
-    if (d >= base) return std::nullopt;
-    if (n > (std::numeric_limits<uint64_t>::max() - d) / base) return std::nullopt;
-    n = n * base + d;
-  }
-  if (underscores && !underscore_ok(s0)) return std::nullopt;
-  constexpr uint64_t kCutoff = uint64_t{1} << 63;
-  if (!negative && n >= kCutoff) return std::nullopt;
-  if (negative && n > kCutoff) return std::nullopt;
-  if (negative)
-    return n == kCutoff ? std::numeric_limits<int64_t>::min() : -static_cast<int64_t>(n);
-  return static_cast<int64_t>(n);
+std::optional<int64_t> go_parse_int(std::string_view s) {
+  int64_t n = 0;
+  if (util::go_parse_int(s, &n) != util::GoNumError::kNone) return std::nullopt;
+  return n;
 }
 
 bool equal_fold(std::string_view a, std::string_view b) {
@@ -142,7 +69,7 @@ std::optional<double> go_parse_float(std::string_view s, bool* range_error) {
     take_digits();
   }
   if (i != body.size()) return std::nullopt;
-  if (underscores && !underscore_ok(s)) return std::nullopt;
+  if (underscores && !util::go_underscore_ok(s)) return std::nullopt;
   std::string clean;
   clean.reserve(s.size());
   for (char c : s)

@@ -13,83 +13,9 @@
 #include <vector>
 
 #include "promql/parser.h"
+#include "promql_test_util.h"
 
 using namespace caxtool::promql;
-
-namespace {
-void put_utf8(std::string& out, unsigned r) {
-  if (r < 0x80) {
-    out += static_cast<char>(r);
-  } else if (r < 0x800) {
-    out += static_cast<char>(0xc0 | (r >> 6));
-    out += static_cast<char>(0x80 | (r & 0x3f));
-  } else if (r < 0x10000) {
-    out += static_cast<char>(0xe0 | (r >> 12));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (r & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (r >> 18));
-    out += static_cast<char>(0x80 | ((r >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((r >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (r & 0x3f));
-  }
-}
-
-// A JSON string literal, with Python's surrogateescape convention: a lone \udcXX is byte XX,
-// so inputs with invalid UTF-8 survive the trip.
-std::string json_string(const std::string& line) {
-  std::string out;
-  size_t i = line.find('"') + 1;
-  auto hex4 = [&](size_t at) {
-    return static_cast<unsigned>(std::stoul(line.substr(at, 4), nullptr, 16));
-  };
-  while (i < line.size() && line[i] != '"') {
-    char c = line[i++];
-    if (c != '\\') {
-      out += c;
-      continue;
-    }
-    char e = line[i++];
-    switch (e) {
-      case 'n':
-        out += '\n';
-        break;
-      case 't':
-        out += '\t';
-        break;
-      case 'r':
-        out += '\r';
-        break;
-      case 'b':
-        out += '\b';
-        break;
-      case 'f':
-        out += '\f';
-        break;
-      case 'u': {
-        unsigned r = hex4(i);
-        i += 4;
-        if (r >= 0xd800 && r < 0xdc00 && line.compare(i, 2, "\\u") == 0) {
-          unsigned lo = hex4(i + 2);
-          if (lo >= 0xdc00 && lo < 0xe000) {
-            i += 6;
-            put_utf8(out, 0x10000 + ((r - 0xd800) << 10) + (lo - 0xdc00));
-            break;
-          }
-        }
-        if (r >= 0xdc80 && r <= 0xdcff)
-          out += static_cast<char>(r - 0xdc00);
-        else
-          put_utf8(out, r);
-        break;
-      }
-      default:
-        out += e;
-    }
-  }
-  return out;
-}
-}  // namespace
 
 int main(int argc, char** argv) {
   ParseOptions options;
@@ -123,7 +49,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> inputs;
   for (std::string line; std::getline(std::cin, line);) {
     if (line.empty()) continue;
-    inputs.push_back(json_string(line));
+    inputs.push_back(promql_test::json_string(line));
   }
   if (bench) {  // the best of five runs
     double best = 1e300;

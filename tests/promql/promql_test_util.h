@@ -10,6 +10,72 @@
 
 namespace promql_test {
 
+// A JSON string literal; a lone \udcXX escape stands for byte XX (Python's surrogateescape).
+inline std::string json_string(std::string_view s) {
+  std::string out;
+  size_t i = s.find('"') + 1;
+  auto hex4 = [&](size_t at) { return std::stoul(std::string(s.substr(at, 4)), nullptr, 16); };
+  auto put = [&](unsigned long r) {
+    if (r < 0x80) {
+      out += static_cast<char>(r);
+    } else if (r < 0x800) {
+      out += static_cast<char>(0xc0 | (r >> 6));
+      out += static_cast<char>(0x80 | (r & 0x3f));
+    } else if (r < 0x10000) {
+      out += static_cast<char>(0xe0 | (r >> 12));
+      out += static_cast<char>(0x80 | ((r >> 6) & 0x3f));
+      out += static_cast<char>(0x80 | (r & 0x3f));
+    } else {
+      out += static_cast<char>(0xf0 | (r >> 18));
+      out += static_cast<char>(0x80 | ((r >> 12) & 0x3f));
+      out += static_cast<char>(0x80 | ((r >> 6) & 0x3f));
+      out += static_cast<char>(0x80 | (r & 0x3f));
+    }
+  };
+  while (i < s.size() && s[i] != '"') {
+    char c = s[i++];
+    if (c != '\\') {
+      out += c;
+      continue;
+    }
+    char e = s[i++];
+    switch (e) {
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'u': {
+        unsigned long r = hex4(i);
+        i += 4;
+        if (r >= 0xd800 && r < 0xdc00 && s.substr(i, 2) == "\\u") {
+          unsigned long lo = hex4(i + 2);
+          i += 6;
+          put(0x10000 + ((r - 0xd800) << 10) + (lo - 0xdc00));
+        } else if (r >= 0xdc80 && r <= 0xdcff) {
+          out += static_cast<char>(r - 0xdc00);
+        } else {
+          put(r);
+        }
+        break;
+      }
+      default:
+        out += e;
+    }
+  }
+  return out;
+}
+
 inline caxtool::promql::ParseOptions at(std::string_view version, bool experimental = false) {
   caxtool::promql::ParseOptions o;
   o.version = *caxtool::promql::parse_version(version);

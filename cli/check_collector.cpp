@@ -101,8 +101,8 @@ std::shared_ptr<CheckCollector> setup_check_collector(CLI::App& check_app, Choic
       "endpoints, ${env:NAME} references and the configs of common components; then the lint "
       "checks. Inputs are files, directories (their .yml and .yaml files) and - for stdin. Exit "
       "1 when a file is invalid or a finding reaches --fail-on.");
+  // Not ->required(): --list-lints and --explain need no file.
   sub->add_option("files", c->files, "collector configs, directories, or - for stdin")
-      ->required()
       ->type_name("FILE");
   std::vector<std::string> lint_names{"all", "none"};
   for (const auto& l : collector::lint_checks()) lint_names.emplace_back(l.name);
@@ -146,6 +146,11 @@ int run_check_collector(CheckCollector& c, const GlobalOptions& global, Io& io) 
     io.out << l->name << " (" << diag::severity_name(l->severity) << ")\n\n"
            << l->explanation << '\n';
     return to_int(ExitCode::kOk);
+  }
+  if (c.files.empty()) {
+    io.err << "caxtool: check collector: FILE is required\nRun 'caxtool check collector --help' "
+              "for usage.\n";
+    return to_int(ExitCode::kUsage);
   }
   collector::CheckOptions options;
   if (!select_lints(c.lint, options.lints, io)) return to_int(ExitCode::kUsage);

@@ -89,6 +89,8 @@ void report_type(Component& c, const CheckOptions& options, Reporter& r) {
       return;
     }
     if (options.version >= t->removed) {
+      if (c.type == "logging")
+        hint = "removed in " + version_string(t->removed) + (hint.empty() ? "" : "; " + hint);
       std::string msg = c.kind == Kind::kExporter && c.type == "logging"
                             ? "the logging exporter has been deprecated, use the debug exporter "
                               "instead"

@@ -25,6 +25,10 @@ bool parse_port(std::string_view p, int& port) {
 std::optional<HostPort> parse_host_port(std::string_view s, std::string& error) {
   HostPort out;
   std::string_view port;
+  if (s.find("://") != std::string_view::npos) {
+    error = "a listen address is host:port, without a scheme";
+    return std::nullopt;
+  }
   if (s.starts_with("[")) {
     size_t close = s.find(']');
     if (close == std::string_view::npos) {

@@ -234,6 +234,21 @@ void check_exporter(const Component& c, Reporter& r) {
   }
 }
 
+// exporterhelper's TimeoutConfig: a duration, not negative ('timeout' must be non-negative).
+void check_timeout(const Component& c, Reporter& r) {
+  const yaml::Node* t = scalar(*c.value, "timeout");
+  if (t == nullptr || has_reference(t->value)) return;
+  auto d = parse_go_duration(t->value);
+  bool integer = !t->is_quoted() && !t->value.empty() &&
+                 t->value.find_first_not_of("-0123456789") == std::string::npos;
+  if (!d && !integer) {
+    r.error(*t, "collector/component-config",
+            where(c) + ": timeout: invalid duration " + quote(t->value), "e.g. 5s or 500ms");
+  } else if (t->value.starts_with("-") && t->value != "-0") {
+    r.error(*t, "collector/component-config", where(c) + ": 'timeout' must be non-negative");
+  }
+}
+
 void check_otlp_receiver(const Component& c, Reporter& r) {
   const yaml::Node* protocols = c.value->is_mapping() ? c.value->get("protocols") : nullptr;
   if (protocols == nullptr || !protocols->is_mapping() ||
@@ -294,6 +309,7 @@ void check_component_configs(const Model& m, const CheckOptions&, Reporter& r) {
         break;
       case Kind::kExporter:
         check_exporter(c, r);
+        check_timeout(c, r);
         break;
       default:
         break;

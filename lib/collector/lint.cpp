@@ -61,12 +61,16 @@ constexpr std::array kLints = {
              "the otlp exporter is otlp_grpc and otlphttp is otlp_http. The old names still "
              "work and log a deprecation warning at start; they will go in a later release. "
              "Keep them while the config must also run on collectors older than v0.144.0."},
-    LintInfo{kLintSelfMetrics, Severity::kWarning, "the collector's own metrics address",
+    LintInfo{kLintSelfMetrics, Severity::kWarning, "service::telemetry::metrics::address",
              "service::telemetry::metrics::address was deprecated in v0.111.0 and removed in "
-             "v0.128.0: use readers with a pull prometheus exporter {host, port}. A reader on "
-             "localhost (the default since v0.111.0) cannot be scraped by a Prometheus in another "
-             "container or host; set host 0.0.0.0 (or the pod IP) when Prometheus scrapes the "
-             "collector as job otel-collector."},
+             "v0.128.0 (an error from that version on): use readers with a pull prometheus "
+             "exporter {host, port}, which is where Prometheus scrapes the collector's own "
+             "metrics (job otel-collector in the Caxton guide, port 8888)."},
+    LintInfo{kLintSelfMetricsLocal, Severity::kInfo, "self-metrics served on localhost only",
+             "A pull reader on localhost or 127.0.0.1 (the default since v0.111.0) can only be "
+             "scraped from the same host or pod. That is right when Prometheus runs there; when it "
+             "scrapes the collector from another container or host, set host 0.0.0.0 (or the pod "
+             "IP)."},
     LintInfo{kLintUnused, Severity::kWarning, "a component defined but used by no pipeline",
              "otelcol accepts components that no pipeline names and does not start them. A "
              "component defined but unused is usually a pipeline someone forgot to edit: the "

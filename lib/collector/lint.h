@@ -33,6 +33,7 @@ inline constexpr std::string_view kLintMemoryLimiter = "collector/memory-limiter
 inline constexpr std::string_view kLintPortClash = "collector/port-clash";
 inline constexpr std::string_view kLintRenamed = "collector/renamed-component";
 inline constexpr std::string_view kLintSelfMetrics = "collector/self-metrics";
+inline constexpr std::string_view kLintSelfMetricsLocal = "collector/self-metrics-localhost";
 inline constexpr std::string_view kLintUnused = "collector/unused-component";
 
 }  // namespace caxtool::collector

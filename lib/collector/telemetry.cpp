@@ -89,7 +89,7 @@ void check_telemetry(const Model& m, const CheckOptions& options, Reporter& r) {
     if (prom == nullptr) continue;
     const yaml::Node* host = prom->get("host");
     if (host && host->is_scalar() && is_loopback(host->value)) {
-      r.lint(options, *host, kLintSelfMetrics,
+      r.lint(options, *host, kLintSelfMetricsLocal,
              "the collector's own metrics are served on " + host->value +
                  " only: a Prometheus in another container or host cannot scrape them",
              "set host: 0.0.0.0 (or the pod IP) when Prometheus scrapes the collector remotely");

@@ -10,6 +10,7 @@ collector/literal-secret (warning): a literal secret where an ${env:...} belongs
 collector/memory-limiter (warning): memory_limiter missing or not first
 collector/port-clash (warning): two listeners on one port, or a port Caxton or Prometheus uses
 collector/renamed-component (info): a type known by a deprecated alias
-collector/self-metrics (warning): the collector's own metrics address
+collector/self-metrics (warning): service::telemetry::metrics::address
+collector/self-metrics-localhost (info): self-metrics served on localhost only
 collector/unused-component (warning): a component defined but used by no pipeline
 --- exit 0

@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <unordered_set>
 
 #include "collector/lint.h"
 #include "collector/model.h"
@@ -51,19 +52,16 @@ void processor_order(const Model& m, const CheckOptions& options, Reporter& r) {
 }
 
 void unused(const Model& m, const CheckOptions& options, Reporter& r) {
+  // IDs named anywhere, once each: a component is looked up here, not searched for.
+  std::unordered_set<std::string> in_pipelines, in_extensions;
+  for (const Pipeline& p : m.pipelines) {
+    for (const auto* list : {&p.receivers, &p.processors, &p.exporters}) {
+      for (const Ref& x : *list) in_pipelines.insert(normalized_id(x.id));
+    }
+  }
+  for (const Ref& x : m.service_extensions) in_extensions.insert(normalized_id(x.id));
   auto used = [&](const Component& c) {
-    if (c.kind == Kind::kExtension) {
-      return std::any_of(m.service_extensions.begin(), m.service_extensions.end(),
-                         [&](const Ref& x) { return normalized_id(x.id) == c.id; });
-    }
-    for (const Pipeline& p : m.pipelines) {
-      for (const auto* list : {&p.receivers, &p.processors, &p.exporters}) {
-        for (const Ref& x : *list) {
-          if (normalized_id(x.id) == c.id) return true;
-        }
-      }
-    }
-    return false;
+    return (c.kind == Kind::kExtension ? in_extensions : in_pipelines).count(c.id) != 0;
   };
   if (m.pipelines.empty() || m.dynamic) return;  // reported already, or unknown here
   for (const Component& c : m.components) {

@@ -325,10 +325,16 @@ void load_model(const yaml::Node& root, const CheckOptions& options, Reporter& r
 }
 
 const Component* Model::find(Kind kind, std::string_view id) const {
-  for (const Component& c : components) {
-    if (c.kind == kind && c.id == id) return &c;
+  if (indexed_ != components.size()) {
+    index_.clear();
+    indexed_ = components.size();
+    for (size_t i = 0; i < components.size(); ++i) {
+      const Component& c = components[i];
+      index_.emplace(std::string(kind_name(c.kind)) + ':' + c.id, i);  // the first one wins
+    }
   }
-  return nullptr;
+  auto it = index_.find(std::string(kind_name(kind)) + ':' + std::string(id));
+  return it == index_.end() ? nullptr : &components[it->second];
 }
 
 bool Model::section_empty(Kind kind) const {

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "collector/check.h"
@@ -77,6 +78,11 @@ struct Model {
   bool dynamic = false;  // a section is a ${...} reference: what it holds is unknown here
   const Component* find(Kind kind, std::string_view id) const;
   bool section_empty(Kind kind) const;
+
+ private:
+  // kind:id -> position in components, built on first use after loading.
+  mutable std::unordered_map<std::string, size_t> index_;
+  mutable size_t indexed_ = 0;  // components.size() when index_ was built
 };
 
 // "a  / b" -> trimmed type and name, or an error message in otelcol's words.

@@ -10,6 +10,7 @@
 
 #include "collector/model.h"
 #include "collector/values.h"
+#include "util/strings.h"
 
 namespace caxtool::collector {
 namespace {
@@ -76,6 +77,44 @@ std::optional<double> number(const yaml::Node& cfg, std::string_view key) {
   } catch (...) {
   }
   return std::nullopt;
+}
+
+// The full key sets of components whose config struct is small and stable; otelcol rejects any
+// other key (mapstructure's ErrorUnused: "'' has invalid keys: ...").
+struct KnownKeys {
+  Kind kind;
+  std::string_view type;
+  std::initializer_list<std::string_view> keys;
+};
+const KnownKeys kKnownKeys[] = {
+    {Kind::kProcessor,
+     "memory_limiter",
+     {"check_interval", "limit_mib", "spike_limit_mib", "limit_percentage",
+      "spike_limit_percentage", "min_gc_interval_when_soft_limited",
+      "min_gc_interval_when_hard_limited"}},
+    {Kind::kProcessor,
+     "batch",
+     {"timeout", "send_batch_size", "send_batch_max_size", "metadata_keys",
+      "metadata_cardinality_limit"}},
+    {Kind::kProcessor, "resource", {"attributes"}},
+    {Kind::kProcessor, "attributes", {"actions", "include", "exclude"}},
+    {Kind::kReceiver, "otlp", {"protocols"}},
+};
+
+void check_known_keys(const Component& c, Reporter& r) {
+  if (!c.value->is_mapping()) return;
+  for (const KnownKeys& k : kKnownKeys) {
+    if (k.kind != c.kind || k.type != c.type) continue;
+    std::vector<std::string_view> known(k.keys);
+    for (size_t i = 0; i < c.value->entry_count(); ++i) {
+      std::string_view key = c.value->key(i).value;
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      std::string guess = util::closest_match(key, known);
+      r.error(c.value->key(i), "collector/unknown-key",
+              where(c) + ": '' has invalid keys: " + std::string(key),
+              guess.empty() ? "" : "did you mean " + quote(guess) + "?");
+    }
+  }
 }
 
 void check_memory_limiter(const Component& c, Reporter& r) {
@@ -290,6 +329,7 @@ void check_endpoints(const Component& c, Reporter& r) {
 void check_component_configs(const Model& m, const CheckOptions&, Reporter& r) {
   for (const Component& c : m.components) {
     if (!c.valid || !(c.value->is_mapping() || c.value->is_null())) continue;
+    check_known_keys(c, r);
     switch (c.kind) {
       case Kind::kProcessor:
         if (c.type == "memory_limiter") check_memory_limiter(c, r);

@@ -24,6 +24,7 @@ class CheckCollector {
   std::string fail_on = "error";
   std::string version = "0.159";
   std::string distribution = "contrib";
+  std::vector<std::string> feature_gates;
   bool list_lints = false;
   std::string explain;
 };
@@ -121,6 +122,11 @@ std::shared_ptr<CheckCollector> setup_check_collector(CLI::App& check_app, Choic
   add_choice_option(*sub, choices, "--distribution", c->distribution, {"core", "contrib"},
                     "otelcol (core) or otelcol-contrib (default)")
       ->type_name("DIST");
+  auto* gates = sub->add_option("--feature-gates", c->feature_gates,
+                                "as otelcol's flag: service.profilesSupport (profiles pipelines)")
+                    ->allow_extra_args(false)
+                    ->type_name("GATE,...");
+  choices.set(gates, {"service.profilesSupport"});
   sub->add_flag("--list-lints", c->list_lints, "list the lint checks and exit");
   auto* explain = sub->add_option("--explain", c->explain, "explain one lint check and exit")
                       ->type_name("NAME");
@@ -161,6 +167,19 @@ int run_check_collector(CheckCollector& c, const GlobalOptions& global, Io& io) 
     return to_int(ExitCode::kUsage);
   }
   options.version = *v;
+  for (const std::string& arg : c.feature_gates) {
+    std::string_view rest = arg;
+    while (!rest.empty()) {
+      std::string_view g = rest.substr(0, rest.find(','));
+      rest.remove_prefix(std::min(rest.size(), g.size() + 1));
+      if (g != "service.profilesSupport" && g != "+service.profilesSupport") {
+        io.err << "caxtool: --feature-gates: unknown gate '" << g
+               << "' (known: service.profilesSupport)\n";
+        return to_int(ExitCode::kUsage);
+      }
+      options.profiles_gate = true;
+    }
+  }
   options.distribution =
       c.distribution == "core" ? collector::Distribution::kCore : collector::Distribution::kContrib;
   diag::Severity fail = c.fail_on == "info"      ? diag::Severity::kInfo

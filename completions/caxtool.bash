@@ -64,6 +64,7 @@ _caxtool() {
     "check collector":--fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
     "check collector":--collector-version) COMPREPLY=(); return ;;
     "check collector":--distribution) COMPREPLY=($(compgen -W "core contrib" -- "$cur")); return ;;
+    "check collector":--feature-gates) COMPREPLY=($(compgen -W "service.profilesSupport" -- "$cur")); return ;;
     "check collector":--explain) COMPREPLY=($(compgen -W "collector/batch-order collector/deprecated-component collector/duplicate-in-pipeline collector/env-bare-dollar collector/env-scheme collector/literal-secret collector/memory-limiter collector/port-clash collector/renamed-component collector/self-metrics collector/self-metrics-localhost collector/unused-component" -- "$cur")); return ;;
     "doctor":--max-series) COMPREPLY=(); return ;;
     "doctor":--collector-job) COMPREPLY=(); return ;;
@@ -158,7 +159,7 @@ _caxtool() {
     "check") COMPREPLY=($(compgen -W "rules metrics collector --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check rules") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --prometheus-version --enable-feature --scrape-interval --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
     "check metrics") COMPREPLY=($(compgen -W "--help -h --input-format --lint --fail-on --extended --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
-    "check collector") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --collector-version --distribution --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
+    "check collector") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --collector-version --distribution --feature-gates --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
     "completion") COMPREPLY=($(compgen -W "--help -h bash fish zsh --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "doctor") COMPREPLY=($(compgen -W "--help -h --max-series --collector-job --top --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "generate") COMPREPLY=($(compgen -W "--help -h --values --set --out --only --force --dry-run --diff --show-values --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;

@@ -18,6 +18,7 @@ struct CheckOptions {
   Version version = kNewestVersion;  // the collector release judged against
   Distribution distribution = Distribution::kContrib;
   std::set<std::string, std::less<>> lints;  // enabled lint checks
+  bool profiles_gate = false;                // --feature-gates=service.profilesSupport
 };
 
 struct CheckResult {

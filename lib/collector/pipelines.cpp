@@ -187,12 +187,12 @@ void check_pipelines(const Model& m, const CheckOptions& options, Reporter& r) {
       r.error(*p.key, "collector/pipeline", where + "must have at least one receiver");
     if (p.exporters.empty() && !p.dynamic)
       r.error(*p.key, "collector/pipeline", where + "must have at least one exporter");
-    if (p.signal == kProfiles) {
+    if (p.signal == kProfiles && !options.profiles_gate) {
       r.add(*p.key, diag::Severity::kWarning, "collector/feature-gate",
             "pipeline " + quote(p.id) +
                 ": profiling signal support is at alpha level, gated "
                 "under the \"service.profilesSupport\" feature gate",
-            "run the collector with --feature-gates=service.profilesSupport");
+            "run the collector (and this check) with --feature-gates=service.profilesSupport");
     }
     auto resolve = [&](const std::vector<Ref>& refs, Kind kind, bool connectors,
                        std::map<std::string, std::vector<Use>>* uses) {

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // The configs of the components most configs use, checked as their Validate() and factories
-// check them when `otelcol validate` builds the pipelines: memory_limiter's required limits,
-// the attributes and resource processors' actions (each needs a valid `action`), batch sizes,
-// the OTLP receiver's protocols, the exporters' endpoints, debug verbosity; and every endpoint
-// the collector listens on parsed as host:port, since a bad one fails only at start.
+// check them when `otelcol validate` builds the pipelines: unknown keys of small configs, the
+// OTLP receiver's protocols, the exporters' endpoints and timeouts, debug verbosity (processors
+// are in processor_config.cpp); and every endpoint the collector listens on parsed as
+// host:port, since a bad one fails only at start.
 #include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "collector/config_util.h"
 #include "collector/model.h"
 #include "collector/values.h"
 #include "util/strings.h"
@@ -33,13 +34,6 @@ bool listens(const Component& c) {
          (c.kind == Kind::kExporter && c.type == "prometheus");
 }
 
-std::string where(const Component& c) { return std::string(section_name(c.kind)) + "::" + c.id; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
 
 // Calls f(value, parent) for every scalar under a key named `endpoint`.
 template <typename F>
@@ -60,23 +54,6 @@ void each_endpoint(const yaml::Node& n, F&& f) {
 bool is_unix(const yaml::Node& parent) {
   const yaml::Node* t = parent.get("transport");
   return t != nullptr && t->is_scalar() && t->value.starts_with("unix");
-}
-
-const yaml::Node* scalar(const yaml::Node& cfg, std::string_view key) {
-  const yaml::Node* n = cfg.is_mapping() ? cfg.get(key) : nullptr;
-  return n != nullptr && n->is_scalar() && !n->is_null() ? n : nullptr;
-}
-
-std::optional<double> number(const yaml::Node& cfg, std::string_view key) {
-  const yaml::Node* n = scalar(cfg, key);
-  if (n == nullptr || has_reference(n->value)) return std::nullopt;
-  try {
-    size_t used = 0;
-    double v = std::stod(n->value, &used);
-    if (used == n->value.size()) return v;
-  } catch (...) {
-  }
-  return std::nullopt;
 }
 
 // The full key sets of components whose config struct is small and stable; otelcol rejects any
@@ -113,114 +90,6 @@ void check_known_keys(const Component& c, Reporter& r) {
       r.error(c.value->key(i), "collector/unknown-key",
               where(c) + ": '' has invalid keys: " + std::string(key),
               guess.empty() ? "" : "did you mean " + quote(guess) + "?");
-    }
-  }
-}
-
-void check_memory_limiter(const Component& c, Reporter& r) {
-  const yaml::Node& cfg = *c.value;
-  std::string at = where(c) + ": ";
-  const yaml::Node* interval = scalar(cfg, "check_interval");
-  if (interval == nullptr) {
-    r.error(*c.key, "collector/component-config", at + "'check_interval' must be greater than zero",
-            "check_interval has no default; 1s is usual");
-  } else if (!has_reference(interval->value)) {
-    auto d = parse_go_duration(interval->value);
-    if (!d) {
-      r.error(*interval, "collector/component-config",
-              at + "check_interval: invalid duration " + quote(interval->value));
-    } else if (*d <= 0) {
-      r.error(*interval, "collector/component-config",
-              at + "'check_interval' must be greater than zero");
-    }
-  }
-  auto mib = number(cfg, "limit_mib"), pct = number(cfg, "limit_percentage");
-  bool referenced = (scalar(cfg, "limit_mib") && !mib) || (scalar(cfg, "limit_percentage") && !pct);
-  if (!referenced && mib.value_or(0) <= 0 && pct.value_or(0) <= 0) {
-    r.error(*c.key, "collector/component-config",
-            at + "'limit_mib' or 'limit_percentage' must be greater than zero");
-  }
-  if (pct && *pct > 100) {
-    r.error(*scalar(cfg, "limit_percentage"), "collector/component-config",
-            at + "'limit_percentage' must not be above 100");
-  }
-  auto spike = number(cfg, "spike_limit_mib");
-  if (mib && spike && *mib > 0 && *spike >= *mib) {
-    r.error(*scalar(cfg, "spike_limit_mib"), "collector/component-config",
-            at + "'spike_limit_mib' must be smaller than 'limit_mib'");
-  }
-}
-
-// attraction.go: the engine of the attributes processor (actions:) and resource (attributes:).
-void check_actions(const Component& c, std::string_view list_key, Reporter& r) {
-  const yaml::Node* list = c.value->is_mapping() ? c.value->get(list_key) : nullptr;
-  std::string at = where(c) + ": ";
-  if (list == nullptr || list->is_null() || (list->is_sequence() && list->children.empty())) {
-    r.error(*c.key, "collector/component-config",
-            at + "error creating " + quote(c.type) + " processor due to missing required field " +
-                quote(list_key));
-    return;
-  }
-  if (!list->is_sequence()) {
-    r.error(*list, "collector/shape", at + std::string(list_key) + " must be a list of actions");
-    return;
-  }
-  static constexpr std::array<std::string_view, 7> kActions = {
-      "insert", "update", "upsert", "delete", "hash", "extract", "convert"};
-  for (size_t i = 0; i < list->children.size(); ++i) {
-    const yaml::Node& a = list->children[i];
-    std::string nth = std::to_string(i) + "-th actions";
-    if (!a.is_mapping()) {
-      r.error(a, "collector/shape", at + "each action must be a mapping");
-      continue;
-    }
-    const yaml::Node* action = scalar(a, "action");
-    std::string act = action ? lower(action->value) : "";
-    if (action && has_reference(action->value)) continue;
-    if (std::find(kActions.begin(), kActions.end(), act) == kActions.end()) {
-      r.error(
-          action ? *action : a, "collector/component-config",
-          at + "error creating AttrProc due to unsupported action " + quote(act) + " at the " + nth,
-          action ? "action is one of insert, update, upsert, delete, hash, extract, convert"
-                 : "every action needs `action:` (insert, update, upsert, delete, hash, "
-                   "extract or convert)");
-      continue;
-    }
-    bool has_pattern = scalar(a, "pattern") != nullptr;
-    if (scalar(a, "key") == nullptr && !((act == "delete" || act == "hash") && has_pattern)) {
-      r.error(a, "collector/component-config",
-              at + "error creating AttrProc due to missing required field \"key\" at the " + nth);
-      continue;
-    }
-    if (act == "insert" || act == "update" || act == "upsert") {
-      int sources = (a.get("value") != nullptr) + (scalar(a, "from_attribute") != nullptr) +
-                    (scalar(a, "from_context") != nullptr);
-      if (sources == 0) {
-        r.error(a, "collector/component-config",
-                at +
-                    "error creating AttrProc. Either field \"value\", \"from_attribute\" or "
-                    "\"from_context\" setting must be specified for " +
-                    nth);
-      } else if (sources > 1) {
-        r.error(
-            a, "collector/component-config",
-            at + "error creating AttrProc due to multiple value sources being set at the " + nth);
-      }
-    } else if (act == "extract" && !has_pattern) {
-      r.error(a, "collector/component-config",
-              at +
-                  "error creating AttrProc due to missing required field \"pattern\" for action "
-                  "\"extract\" at the " +
-                  nth);
-    } else if (act == "convert") {
-      const yaml::Node* t = scalar(a, "converted_type");
-      std::string type = t ? lower(t->value) : "";
-      if (type != "string" && type != "int" && type != "double") {
-        r.error(t ? *t : a, "collector/component-config",
-                at + "error creating AttrProc due to invalid converted_type " + quote(type) +
-                    " at the " + nth,
-                "converted_type is string, int or double");
-      }
     }
   }
 }
@@ -332,17 +201,7 @@ void check_component_configs(const Model& m, const CheckOptions&, Reporter& r) {
     check_known_keys(c, r);
     switch (c.kind) {
       case Kind::kProcessor:
-        if (c.type == "memory_limiter") check_memory_limiter(c, r);
-        if (c.type == "attributes") check_actions(c, "actions", r);
-        if (c.type == "resource") check_actions(c, "attributes", r);
-        if (c.type == "batch") {
-          auto size = number(*c.value, "send_batch_size"),
-               max = number(*c.value, "send_batch_max_size");
-          if (max && *max > 0 && *max < size.value_or(8192)) {
-            r.error(*scalar(*c.value, "send_batch_max_size"), "collector/component-config",
-                    where(c) + ": send_batch_max_size must be greater or equal to send_batch_size");
-          }
-        }
+        check_processor_config(c, r);
         break;
       case Kind::kReceiver:
         if (c.type == "otlp") check_otlp_receiver(c, r);

@@ -94,6 +94,7 @@ ParsedId parse_component_id(std::string_view text);
 std::string normalized_id(std::string_view text);
 
 std::string quote(std::string_view s);
+std::string_view trim(std::string_view s);  // spaces and tabs, as otelcol trims IDs
 // A scalar that is exactly one ${...}: it may expand to a mapping or a list.
 bool is_reference(const yaml::Node& n);  // Go's %q for the ASCII cases configs hold
 

@@ -2,8 +2,8 @@
 // `caxtool help [COMMAND...]` and `caxtool help check NAME`: command help as --help prints it,
 // and the explanation of one lint check, as `kubectl explain` and `pint` users look for.
 #include "app.h"
-#include "command.h"
 #include "collector/lint.h"
+#include "command.h"
 #include "exit_codes.h"
 #include "exposition/lint.h"
 #include "rules/lint.h"
@@ -42,8 +42,8 @@ class HelpCommand : public Command {
       if (const collector::LintInfo* l = collector::find_lint(words_[1])) {
         io.out << l->name << " (" << diag::severity_name(l->severity) << "): " << l->summary
                << "\n\n"
-               << l->explanation << "\n\nTurn it off with a comment `# caxtool disable "
-               << l->name << "` on or above the line, `# caxtool file/disable " << l->name
+               << l->explanation << "\n\nTurn it off with a comment `# caxtool disable " << l->name
+               << "` on or above the line, `# caxtool file/disable " << l->name
                << "` for a file, or `caxtool check collector --lint` naming the checks to keep.\n";
         return to_int(ExitCode::kOk);
       }

@@ -34,7 +34,6 @@ bool listens(const Component& c) {
          (c.kind == Kind::kExporter && c.type == "prometheus");
 }
 
-
 // Calls f(value, parent) for every scalar under a key named `endpoint`.
 template <typename F>
 void each_endpoint(const yaml::Node& n, F&& f) {

@@ -82,7 +82,7 @@ void report_type(Component& c, const CheckOptions& options, Reporter& r) {
   } else if (options.version < t->added) {
     r.error(*c.key, "collector/unknown-type",
             "unknown type: " + quote(c.type) + " for id: " + quote(c.id) + " (the " +
-                std::string(kind) + " is named so from " + version_string(t->added) + ")",
+                std::string(kind) + " has that name from " + version_string(t->added) + " on)",
             "check with --collector-version of the collector you run");
     return;
   } else if (!t->renamed_to.empty() && options.version >= t->renamed_in()) {

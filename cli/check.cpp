@@ -27,6 +27,11 @@ class CheckMetrics;
 std::shared_ptr<CheckMetrics> setup_check_metrics(CLI::App& check_app, Choices& choices);
 bool check_metrics_parsed(const CheckMetrics& m);
 int run_check_metrics(CheckMetrics& m, const GlobalOptions& global, Io& io);
+// `check collector` lives in check_collector.cpp.
+class CheckCollector;
+std::shared_ptr<CheckCollector> setup_check_collector(CLI::App& check_app, Choices& choices);
+bool check_collector_parsed(const CheckCollector& c);
+int run_check_collector(CheckCollector& c, const GlobalOptions& global, Io& io);
 
 namespace {
 
@@ -127,11 +132,13 @@ class CheckCommand : public Command {
                         ->type_name("NAME");
     choices.set(explain, {lint_names.begin() + 2, lint_names.end()});
     metrics_ = setup_check_metrics(sub, choices);
+    collector_ = setup_check_collector(sub, choices);
   }
 
   int run(const GlobalOptions& global, Io& io) override {
     if (rules_->parsed()) return run_rules(global, io);
     if (check_metrics_parsed(*metrics_)) return run_check_metrics(*metrics_, global, io);
+    if (check_collector_parsed(*collector_)) return run_check_collector(*collector_, global, io);
     return to_int(ExitCode::kUsage);
   }
 
@@ -293,6 +300,7 @@ class CheckCommand : public Command {
 
   CLI::App* rules_ = nullptr;
   std::shared_ptr<CheckMetrics> metrics_;
+  std::shared_ptr<CheckCollector> collector_;
   CLI::Option* version_opt_ = nullptr;
   CLI::Option* interval_opt_ = nullptr;
   CLI::Option* lint_opt_ = nullptr;

@@ -2,6 +2,7 @@
 // `caxtool help [COMMAND...]` and `caxtool help check NAME`: command help as --help prints it,
 // and the explanation of one lint check, as `kubectl explain` and `pint` users look for.
 #include "app.h"
+#include "collector/lint.h"
 #include "command.h"
 #include "exit_codes.h"
 #include "exposition/lint.h"
@@ -34,6 +35,16 @@ class HelpCommand : public Command {
                << "\n\n"
                << l->explanation << "\n\nTurn it off with `caxtool check metrics --lint` "
                << "naming the checks to keep, or --lint none.\n";
+        return to_int(ExitCode::kOk);
+      }
+    }
+    if (words_.size() == 2 && words_[0] == "check") {
+      if (const collector::LintInfo* l = collector::find_lint(words_[1])) {
+        io.out << l->name << " (" << diag::severity_name(l->severity) << "): " << l->summary
+               << "\n\n"
+               << l->explanation << "\n\nTurn it off with a comment `# caxtool disable " << l->name
+               << "` on or above the line, `# caxtool file/disable " << l->name
+               << "` for a file, or `caxtool check collector --lint` naming the checks to keep.\n";
         return to_int(ExitCode::kOk);
       }
     }

@@ -46,6 +46,7 @@ complete -c caxtool -n '__fish_seen_subcommand_from cardinality' -l retries -x -
 complete -c caxtool -n '__fish_seen_subcommand_from cardinality' -l max-response-size -x -d 'refuse answers larger than SIZE (default 1GB; units B KB MB GB)'
 complete -c caxtool -n '__fish_seen_subcommand_from check' -a rules
 complete -c caxtool -n '__fish_seen_subcommand_from check' -a metrics
+complete -c caxtool -n '__fish_seen_subcommand_from check' -a collector
 complete -c caxtool -n '__fish_seen_subcommand_from check' -s h -l help -d 'print help and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -s h -l help -d 'print help and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -F
@@ -64,6 +65,15 @@ complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subco
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from metrics' -l extended -d 'print promtool'\''s cardinality table (series per metric family)'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from metrics' -l list-lints -d 'list the lint checks and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from metrics' -l explain -x -a 'metrics/camel-case metrics/counter metrics/duplicate-series metrics/help metrics/histogram-buckets metrics/histogram-summary-reserved metrics/reserved-chars metrics/type-in-name metrics/unit-abbreviations metrics/units' -d 'explain one lint check and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -s h -l help -d 'print help and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -F
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -l lint -x -a 'all none collector/batch-order collector/deprecated-component collector/duplicate-in-pipeline collector/env-bare-dollar collector/env-scheme collector/literal-secret collector/memory-limiter collector/port-clash collector/renamed-component collector/self-metrics collector/self-metrics-localhost collector/unused-component' -d 'lint checks: all, none (otelcol'\''s verdict only), or NAME,... (see --list-lints)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -l fail-on -x -a 'error warning info' -d 'lowest severity that fails the check (default: error)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -l collector-version -x -d 'the collector release judged against (default: the newest known, 0.159)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -l distribution -x -a 'core contrib' -d 'otelcol (core) or otelcol-contrib (default)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -l feature-gates -x -a 'service.profilesSupport' -d 'as otelcol'\''s flag: service.profilesSupport (profiles pipelines)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -l list-lints -d 'list the lint checks and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -l explain -x -a 'collector/batch-order collector/deprecated-component collector/duplicate-in-pipeline collector/env-bare-dollar collector/env-scheme collector/literal-secret collector/memory-limiter collector/port-clash collector/renamed-component collector/self-metrics collector/self-metrics-localhost collector/unused-component' -d 'explain one lint check and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from completion' -s h -l help -d 'print help and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from completion' -f -a 'bash fish zsh' -d 'the shell to complete for'
 complete -c caxtool -n '__fish_seen_subcommand_from doctor' -s h -l help -d 'print help and exit'

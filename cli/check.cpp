@@ -120,7 +120,9 @@ class CheckCommand : public Command {
     auto* feature = rules_
                         ->add_option("--enable-feature", features_,
                                      "as Prometheus's flag: promql-experimental-functions")
-                        ->type_name("FEATURE");
+                        ->type_name("FEATURE")
+                        ->allow_extra_args(false)  // one per use: a file after it stays a file
+                        ->delimiter(',');
     choices.set(feature, {"promql-experimental-functions"});
     interval_opt_ =
         rules_

@@ -25,6 +25,11 @@ class CheckMetrics;
 std::shared_ptr<CheckMetrics> setup_check_metrics(CLI::App& check_app, Choices& choices);
 bool check_metrics_parsed(const CheckMetrics& m);
 int run_check_metrics(CheckMetrics& m, const GlobalOptions& global, Io& io);
+// `check config` lives in check_config.cpp.
+class CheckConfig;
+std::shared_ptr<CheckConfig> setup_check_config(CLI::App& check_app, Choices& choices);
+bool check_config_parsed(const CheckConfig& c);
+int run_check_config(CheckConfig& c, const GlobalOptions& global, Io& io);
 
 namespace {
 
@@ -125,11 +130,13 @@ class CheckCommand : public Command {
                         ->type_name("NAME");
     choices.set(explain, {lint_names.begin() + 2, lint_names.end()});
     metrics_ = setup_check_metrics(sub, choices);
+    config_ = setup_check_config(sub, choices);
   }
 
   int run(const GlobalOptions& global, Io& io) override {
     if (rules_->parsed()) return run_rules(global, io);
     if (check_metrics_parsed(*metrics_)) return run_check_metrics(*metrics_, global, io);
+    if (check_config_parsed(*config_)) return run_check_config(*config_, global, io);
     return to_int(ExitCode::kUsage);
   }
 
@@ -270,6 +277,7 @@ class CheckCommand : public Command {
 
   CLI::App* rules_ = nullptr;
   std::shared_ptr<CheckMetrics> metrics_;
+  std::shared_ptr<CheckConfig> config_;
   CLI::Option* version_opt_ = nullptr;
   CLI::Option* interval_opt_ = nullptr;
   CLI::Option* lint_opt_ = nullptr;

@@ -88,6 +88,44 @@ bool is_yaml_float(std::string_view v) {
   return digits;
 }
 
+// A scalar's bytes as yaml.v2 hands them over: a !!binary scalar is base64-decoded.
+std::string scalar_bytes(const yaml::Node& n) {
+  if (n.tag != "!!binary" && n.tag != "tag:yaml.org,2002:binary") return n.value;
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : n.value) {
+    int v = c >= 'A' && c <= 'Z'   ? c - 'A'
+            : c >= 'a' && c <= 'z' ? c - 'a' + 26
+            : c >= '0' && c <= '9' ? c - '0' + 52
+            : c == '+'             ? 62
+            : c == '/'             ? 63
+                                   : -1;
+    if (v < 0) continue;
+    buffer = (buffer << 6) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xffu);
+    }
+  }
+  return out;
+}
+
+bool valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
 void cannot_unmarshal(const yaml::Node& n, std::string_view into, Context& ctx) {
   std::string what(tag_of(n));
   if (n.is_scalar()) {
@@ -187,6 +225,10 @@ bool decode_map(const yaml::Node& n, Kind kind, Context& ctx) {
     }
     if (kind == Kind::kLabels && !is_label_name(k.value)) {
       ctx.error(k, quote(k.value) + " is not a valid label name", "config/label-name");
+      ok = false;
+    }
+    if (kind == Kind::kLabels && v.is_scalar() && !valid_utf8(scalar_bytes(v))) {
+      ctx.error(v, quote(scalar_bytes(v)) + " is not a valid label value", "config/label-value");
       ok = false;
     }
     if (kind == Kind::kStringLists) {

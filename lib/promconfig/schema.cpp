@@ -91,6 +91,9 @@ const Field kHttpFields[] = {
 };
 const Schema kHttp{"config.HTTPClientConfig", kHttpFields, {}, validate_http_client};
 const Schema* const kHttpInline[] = {&kHttp};
+// The same keys without the checks: in 2.42 these SDs never called HTTPClientConfig.Validate.
+const Schema kHttpUnchecked{"config.HTTPClientConfig", kHttpFields};
+const Schema* const kHttpUncheckedInline[] = {&kHttpUnchecked};
 
 // --- relabelling, static targets ---
 const Field kRelabelFields[] = {
@@ -269,13 +272,13 @@ const Field kNomadSd[] = {{"allow_stale", K::kBool},
                           {"tag_separator"}};
 
 const Schema kFileSdS{"file.SDConfig", kFileSd, {}, validate_file_sd};
-const Schema kHttpSdS{"http.SDConfig", kHttpSd, kHttpInline, validate_http_sd};
+const Schema kHttpSdS{"http.SDConfig", kHttpSd, kHttpUncheckedInline, validate_http_sd};
 const Schema kDnsSdS{"dns.SDConfig", kDnsSd, {}, validate_dns_sd};
 const Schema kKubernetesSdS{"kubernetes.plain", kKubernetesSd, kHttpInline, validate_kubernetes_sd};
 const Schema kConsulSdS{"consul.plain", kConsulSd, kHttpInline, validate_consul_sd};
-const Schema kEc2SdS{"aws.plain", kEc2Sd, kHttpInline, validate_ec2_sd};
-const Schema kLightsailSdS{"aws.plain", kLightsailSd, kHttpInline, validate_lightsail_sd};
-const Schema kAzureSdS{"azure.plain", kAzureSd, kHttpInline, validate_azure_sd};
+const Schema kEc2SdS{"aws.plain", kEc2Sd, kHttpUncheckedInline, validate_ec2_sd};
+const Schema kLightsailSdS{"aws.plain", kLightsailSd, kHttpUncheckedInline, validate_lightsail_sd};
+const Schema kAzureSdS{"azure.plain", kAzureSd, kHttpUncheckedInline, validate_azure_sd};
 const Schema kGceSdS{"gce.plain", kGceSd, {}, validate_gce_sd};
 const Schema kOpenstackSdS{"openstack.plain", kOpenstackSd, {}, validate_openstack_sd};
 const Schema kEurekaSdS{"eureka.plain", kServerRefresh, kHttpInline, validate_eureka_sd};
@@ -284,11 +287,12 @@ const Schema kDigitaloceanSdS{"digitalocean.plain", kPortRefresh, kHttpInline};
 const Schema kVultrSdS{"vultr.plain", kPortRefresh, kHttpInline};
 const Schema kLinodeSdS{"linode.plain", kLinodeSd, kHttpInline};
 const Schema kIonosSdS{"ionos.plain", kIonosSd, kHttpInline, validate_ionos_sd};
-const Schema kUyuniSdS{"uyuni.plain", kUyuniSd, kHttpInline, validate_uyuni_sd};
+const Schema kUyuniSdS{"uyuni.plain", kUyuniSd, kHttpUncheckedInline, validate_uyuni_sd};
 const Schema kMarathonSdS{"marathon.plain", kMarathonSd, kHttpInline, validate_marathon_sd};
 const Schema kDockerSdS{"moby.plain", kDockerSd, kHttpInline, validate_docker_sd};
 const Schema kDockerswarmSdS{"moby.plain", kDockerswarmSd, kHttpInline, validate_dockerswarm_sd};
-const Schema kPuppetdbSdS{"puppetdb.plain", kPuppetdbSd, kHttpInline, validate_puppetdb_sd};
+const Schema kPuppetdbSdS{"puppetdb.plain", kPuppetdbSd, kHttpUncheckedInline,
+                          validate_puppetdb_sd};
 const Schema kScalewaySdS{"scaleway.plain", kScalewaySd, kHttpInline, validate_scaleway_sd};
 const Schema kTritonSdS{"triton.plain", kTritonSd, {}, validate_triton_sd};
 const Schema kKumaSdS{"xds.plain", kKumaSd, kHttpInline, validate_kuma_sd};

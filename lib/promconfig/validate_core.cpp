@@ -168,8 +168,9 @@ void validate_alertmanager(const yaml::Node& n, Context& ctx) {
           {"__address__", t.value},
           {"__scheme__", scheme.empty() ? "http" : scheme},
           {"__alerts_path__", std::string(text(n, "path_prefix")) + "/api/v2/alerts"}};
-      auto addr = rules.empty() ? std::optional<std::string>(t.value)
-                                : relabeled_address(std::move(labels), rules, ctx.at_least(3, 0));
+      auto relabelled = relabel_target(std::move(labels), rules, ctx.at_least(3, 0));
+      auto addr =
+          relabelled ? std::optional<std::string>((*relabelled)["__address__"]) : std::nullopt;
       if (addr && addr->find('/') != std::string::npos) {
         ctx.error(t, quote(*addr) + " is not a valid hostname", "config/invalid",
                   "a target is host:port; put the path in path_prefix");

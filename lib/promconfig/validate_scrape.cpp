@@ -44,7 +44,7 @@ void check_static_targets(const yaml::Node& n, Job& job, Context& ctx) {
   if (statics == nullptr || !statics->is_sequence()) return;
   std::string scheme(text(n, "scheme"));
   if (scheme.empty()) scheme = "http";
-  bool relabelled = !job.relabel.empty();
+  bool has_rules = !job.relabel.empty();
   for (size_t gi = 0; gi < statics->children.size(); ++gi) {
     const yaml::Node& g = statics->children[gi];
     std::map<std::string, std::string> base;
@@ -62,22 +62,25 @@ void check_static_targets(const yaml::Node& n, Job& job, Context& ctx) {
     for (size_t ti = 0; ti < targets->children.size(); ++ti) {
       const yaml::Node& t = targets->children[ti];
       job.targets.push_back({t.value, t.start});
-      if (!relabelled && t.value.find('/') != std::string::npos) {
+      if (!has_rules && t.value.find('/') != std::string::npos) {
         ctx.error(t, quote(t.value) + " is not a valid hostname", "config/invalid",
                   "a target is host:port; put the path in metrics_path and the scheme in scheme");
         return;
       }
       auto labels = base;
       labels["__address__"] = t.value;
-      auto addr = relabeled_address(std::move(labels), job.relabel, ctx.at_least(3, 0));
-      if (!addr) continue;
+      auto relabelled = relabel_target(std::move(labels), job.relabel, ctx.at_least(3, 0));
+      if (!relabelled) continue;
+      auto addr = std::optional<std::string>((*relabelled)["__address__"]);
+      const std::string& target_scheme = (*relabelled)["__scheme__"];
       std::string where =
           "instance " + std::to_string(ti) + " in group " + std::to_string(gi) + ": ";
       if (addr->empty()) {
         ctx.error(t, where + "no address");
         return;
       }
-      if (!ctx.at_least(3, 0) && !has_port(*addr) && scheme != "http" && scheme != "https") {
+      if (!ctx.at_least(3, 0) && !has_port(*addr) && target_scheme != "http" &&
+          target_scheme != "https") {
         ctx.error(t, where + "invalid scheme: " + quote(scheme));
         return;
       }
@@ -206,38 +209,6 @@ void check_file_sd(const yaml::Node& n, const Job& job, Context& ctx) {
 }
 
 }  // namespace
-
-// The address a static target ends with after target relabelling, or nullopt when the rules
-// drop the target or rewrite the address in a way this evaluation does not follow.
-std::optional<std::string> relabeled_address(std::map<std::string, std::string> labels,
-                                             const std::vector<Relabel>& rules, bool dot_nl) {
-  std::map<std::string, bool> unknown;
-  for (const Relabel& r : rules) {
-    if (r.action == "keep" || r.action == "drop") {
-      std::string joined;
-      for (size_t i = 0; i < r.source_labels.size(); ++i) {
-        if (unknown.count(r.source_labels[i]) != 0) return std::nullopt;
-        auto it = labels.find(r.source_labels[i]);
-        joined += (i ? r.separator : "") + (it != labels.end() ? it->second : "");
-      }
-      promql::detail::LabelRegex re(r.regex, dot_nl);
-      if (!re.ok()) return std::nullopt;
-      bool match = re.matches(joined);
-      if ((r.action == "keep") != match) return std::nullopt;  // dropped
-      continue;
-    }
-    if (r.action == "replace" || r.action == "hashmod" || r.action == "lowercase" ||
-        r.action == "uppercase") {
-      if (r.target_label == "__address__" || r.target_label.find('$') != std::string::npos) {
-        return std::nullopt;
-      }
-      unknown[r.target_label] = true;
-      continue;
-    }
-    return std::nullopt;  // labelmap, labeldrop, labelkeep, keepequal, dropequal
-  }
-  return labels["__address__"];
-}
 
 void validate_scrape(const yaml::Node& n, Context& ctx) {
   Job job;

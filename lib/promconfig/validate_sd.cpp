@@ -244,11 +244,6 @@ void validate_ionos_sd(const yaml::Node& n, Context& ctx) {
 
 void validate_uyuni_sd(const yaml::Node& n, Context& ctx) {
   if (text(n, "server").empty()) return ctx.error(n, "Uyuni SD configuration requires server host");
-  std::string_view server = text(n, "server");
-  if (server.find("://") == std::string_view::npos) {
-    return ctx.error(
-        n, "Uyuni Server URL is not valid: parse " + quote(server) + ": invalid URI for request");
-  }
   if (text(n, "username").empty())
     return ctx.error(n, "Uyuni SD configuration requires a username");
   if (text(n, "password").empty()) ctx.error(n, "Uyuni SD configuration requires a password");

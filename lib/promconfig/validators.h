@@ -56,9 +56,9 @@ void validate_nomad_sd(const yaml::Node& n, Context& ctx);
 // A relabel rule as Prometheus reads it, defaults filled in.
 Relabel read_relabel(const yaml::Node& n);
 
-// The address a static target ends with after target relabelling, or nullopt when the rules
-// drop the target or rewrite the address in a way this evaluation does not follow.
-std::optional<std::string> relabeled_address(std::map<std::string, std::string> labels,
-                                             const std::vector<Relabel>& rules, bool dot_nl);
+// A static target's labels after target relabelling, or nullopt when the rules drop the target
+// or read a label whose value cannot be known offline (a hashmod result).
+std::optional<std::map<std::string, std::string>> relabel_target(
+    std::map<std::string, std::string> labels, const std::vector<Relabel>& rules, bool dot_nl);
 
 }  // namespace caxtool::promconfig

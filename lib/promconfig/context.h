@@ -27,6 +27,12 @@ class Context {
   Context(std::string file, const ContextOptions& options, diag::Diagnostics& diags)
       : file_(std::move(file)), options_(options), diags_(diags) {}
 
+  // Forgets everything reported and learnt (a second parse of the same text follows).
+  void reset() {
+    diags_ = diag::Diagnostics();
+    model_ = Model();
+    errors_ = 0;
+  }
   const ContextOptions& options() const { return options_; }
   const promql::Version& version() const { return options_.version; }
   bool at_least(int major, int minor) const {

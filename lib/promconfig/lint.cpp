@@ -150,9 +150,11 @@ void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j, bool m
   bool match = re.matches(joined);
   std::string labels;
   for (const std::string& l : rel.source_labels) labels += (labels.empty() ? "" : ", ") + l;
-  std::string why = metric ? "are never set on scraped samples (__ labels are gone after target "
-                             "relabelling)"
-                           : "are never set for this job's targets";
+  std::string verb = rel.source_labels.size() == 1 ? "is" : "are";
+  std::string why = metric ? verb +
+                                 " never set on scraped samples (__ labels are gone after "
+                                 "target relabelling)"
+                           : verb + " never set for this job's targets";
   std::string what;
   if (rel.action == "keep" && !match) {
     what = "keep never matches: " + labels + " " + why + ", so every " +

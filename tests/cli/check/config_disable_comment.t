@@ -10,5 +10,5 @@ scrape_configs:
       # caxtool disable config/duplicate-target
       - targets: ['host1:9100']
 --- stdout
---- stderr
+prometheus.yml: 2 scrape configs, 0 rule files
 --- exit 0

@@ -15,5 +15,10 @@ scrape_configs:
     kubernetes_sd_configs:
       - role: pods
 --- stdout
+prometheus.yml: 1 scrape config, 0 rule files, invalid
 --- stderr
+prometheus.yml:12:15: error: unknown Kubernetes SD role "pods" [config/invalid]
+ 12 |       - role: pods
+    |               ^
+1 error, 0 warnings
 --- exit 1

@@ -21,5 +21,15 @@ scrape_configs:
     static_configs:
       - targets: ['localhost:8888']
 --- stdout
+prometheus.yml: 3 scrape configs, 0 rule files
 --- stderr
+prometheus.yml:8:19: warning: job "caxton-orchestrator" scrapes localhost:9090, the port Prometheus itself listens on by default [config/port-clash]
+ 8 |       - targets: ['localhost:9090']
+   |                   ^
+  hint: move the exporter (Caxton: server.metrics_port) or Prometheus (--web.listen-address) to another port
+prometheus.yml:13:19: error: target localhost:9091-9099 in job "caxton-agents" has port '9091-9099', which is not a port (ranges are not expanded) [config/target-port]
+ 13 |       - targets: ['localhost:9091-9099']
+    |                   ^
+  hint: list one host:port per target
+1 error, 1 warning
 --- exit 1

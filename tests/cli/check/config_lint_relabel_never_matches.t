@@ -14,5 +14,15 @@ scrape_configs:
         regex: (.+)
         target_label: srv
 --- stdout
+prometheus.yml: 1 scrape config, 0 rule files
 --- stderr
+prometheus.yml:6:9: warning: keep never matches: __meta_kubernetes_pod_annotation_prometheus_io_scrape is never set for this job's targets, so every target of job "svc" is dropped [config/relabel-never-matches]
+ 6 |       - source_labels: [__meta_kubernetes_pod_annotation_prometheus_io_scrape]
+   |         ^
+  hint: the job discovers targets with: dns
+prometheus.yml:10:9: warning: replace never applies: __meta_dns_name is never set on scraped samples (__ labels are gone after target relabelling) [config/relabel-never-matches]
+ 10 |       - source_labels: [__meta_dns_name]
+    |         ^
+  hint: metric relabelling sees the sample's labels only
+0 errors, 2 warnings
 --- exit 0

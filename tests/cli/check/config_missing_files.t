@@ -9,5 +9,10 @@ scrape_configs:
 --- file conf/client.pem
 not a real certificate
 --- stdout
+conf/prometheus.yml: 1 scrape config, 0 rule files, invalid
 --- stderr
+conf/prometheus.yml:4:39: error: error checking authorization credentials or bearer token file "conf/token": stat conf/token: no such file or directory [config/file]
+ 4 |     authorization: {credentials_file: token}
+   |                                       ^
+1 error, 0 warnings
 --- exit 1

@@ -7,5 +7,11 @@ scrape_configs:
     static_configs:
       - targets: ['node1:9100']
 --- stdout
+prometheus.yml: 0 scrape configs, 0 rule files, invalid
 --- stderr
+prometheus.yml:3:5: error: field scrape_protocols not found in type config.ScrapeConfig [config/unknown-field]
+ 3 |     scrape_protocols: [PrometheusText0.0.4]
+   |     ^
+  hint: it was added in Prometheus 2.49; see --prometheus-version
+1 error, 0 warnings
 --- exit 1

@@ -7,5 +7,5 @@ scrape_configs:
     static_configs:
       - targets: ['node1:9100']
 --- stdout
---- stderr
+prometheus.yml: 1 scrape config, 0 rule files
 --- exit 0

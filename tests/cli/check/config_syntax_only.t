@@ -6,5 +6,5 @@ scrape_configs:
   - job_name: a
     authorization: {credentials_file: token}
 --- stdout
---- stderr
+conf/prometheus.yml: 1 scrape config, 0 rule files
 --- exit 0

@@ -8,5 +8,14 @@ scrape_configs:
 global:
   scrape_interval: 1m
 --- stdout
+prometheus.yml: 2 scrape configs, 0 rule files, invalid
 --- stderr
+prometheus.yml:3:21: error: scrape timeout greater than scrape interval for scrape config with job name "api" [config/invalid]
+ 3 |     scrape_timeout: 2m
+   |                     ^
+prometheus.yml:4:15: error: found multiple scrape configs with job name "api" [config/invalid]
+ 4 |   - job_name: api
+   |               ^
+  hint: first defined at line 2
+2 errors, 0 warnings
 --- exit 1

@@ -17,6 +17,9 @@ groups:
       - alert: NodeDown
         expr: up{job="node"} == 0
         for: 5m
+        annotations:
+          summary: "{{ $labels.instance }} is down"
+          description: "node exporter on {{ $labels.instance }} has not answered for 5 minutes"
 --- stdout
---- stderr
+prometheus.yml: 1 scrape config, 1 rule file
 --- exit 0

@@ -103,7 +103,7 @@ TEST_CASE("promconfig: static targets go through relabelling as promtool runs th
   std::string url =
       "scrape_configs:\n  - job_name: a\n    static_configs:\n"
       "      - targets: ['http://x/metrics']\n";
-  CHECK(first(check(url)) == "4:20: \"http://x/metrics\" is not a valid hostname");
+  CHECK(first(check(url)) == "4:19: \"http://x/metrics\" is not a valid hostname");
   std::string dropped =
       "scrape_configs:\n  - job_name: a\n    relabel_configs:\n"
       "      - {source_labels: [__address__], regex: 'http.*', action: drop}\n"

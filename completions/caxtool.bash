@@ -8,6 +8,7 @@ _caxtool() {
       "/check") cmd="check" ;;
       "check/rules") cmd="check rules" ;;
       "check/metrics") cmd="check metrics" ;;
+      "check/config") cmd="check config" ;;
       "/completion") cmd="completion" ;;
       "/doctor") cmd="doctor" ;;
       "/generate") cmd="generate" ;;
@@ -59,6 +60,10 @@ _caxtool() {
     "check metrics":--lint) COMPREPLY=($(compgen -W "all none metrics/camel-case metrics/counter metrics/duplicate-series metrics/help metrics/histogram-buckets metrics/histogram-summary-reserved metrics/reserved-chars metrics/type-in-name metrics/unit-abbreviations metrics/units" -- "$cur")); return ;;
     "check metrics":--fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
     "check metrics":--explain) COMPREPLY=($(compgen -W "metrics/camel-case metrics/counter metrics/duplicate-series metrics/help metrics/histogram-buckets metrics/histogram-summary-reserved metrics/reserved-chars metrics/type-in-name metrics/unit-abbreviations metrics/units" -- "$cur")); return ;;
+    "check config":--prometheus-version) COMPREPLY=(); return ;;
+    "check config":--lint) COMPREPLY=($(compgen -W "all none config/duplicate-target config/labeldrop-alert-label config/port-clash config/rate-window config/relabel-never-matches config/target-port alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
+    "check config":--fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
+    "check config":--explain) COMPREPLY=($(compgen -W "config/duplicate-target config/labeldrop-alert-label config/port-clash config/rate-window config/relabel-never-matches config/target-port alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
     "doctor":--max-series) COMPREPLY=(); return ;;
     "doctor":--collector-job) COMPREPLY=(); return ;;
     "doctor":--top) COMPREPLY=(); return ;;
@@ -149,9 +154,10 @@ _caxtool() {
   case "$cmd" in
     "") COMPREPLY=($(compgen -W "cardinality check completion doctor generate help promql query status targets tsdb --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "cardinality") COMPREPLY=($(compgen -W "--help -h --selector --file --scrape --tsdb --block --all-blocks --top --max-series --max-series-per-metric --max-label-values --forbid-label --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
-    "check") COMPREPLY=($(compgen -W "rules metrics --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "check") COMPREPLY=($(compgen -W "rules metrics config --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check rules") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --prometheus-version --enable-feature --scrape-interval --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
     "check metrics") COMPREPLY=($(compgen -W "--help -h --input-format --lint --fail-on --extended --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "check config") COMPREPLY=($(compgen -W "--help -h --prometheus-version --syntax-only --lint --fail-on --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
     "completion") COMPREPLY=($(compgen -W "--help -h bash fish zsh --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "doctor") COMPREPLY=($(compgen -W "--help -h --max-series --collector-job --top --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "generate") COMPREPLY=($(compgen -W "--help -h --values --set --out --only --force --dry-run --diff --show-values --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;

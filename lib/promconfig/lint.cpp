@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "promconfig/context.h"
+#include "promconfig/validators.h"
 #include "promql/regex.h"
 
 namespace caxtool::promconfig {
@@ -145,7 +146,7 @@ void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j, bool m
   }
   std::string joined;
   for (size_t i = 1; i < rel.source_labels.size(); ++i) joined += rel.separator;
-  promql::detail::LabelRegex re(rel.regex, in.dot_nl);
+  const promql::detail::LabelRegex& re = compiled_regex(rel.regex, in.dot_nl);
   if (!re.ok()) return;
   bool match = re.matches(joined);
   std::string labels;
@@ -215,7 +216,7 @@ void lint_labeldrop(const LintInput& in, Reporter& r) {
   for (const Job& j : in.model.jobs) {
     for (const Relabel& rel : j.metric_relabel) {
       if (rel.action != "labeldrop" && rel.action != "labelkeep") continue;
-      promql::detail::LabelRegex re(rel.regex, in.dot_nl);
+      const promql::detail::LabelRegex& re = compiled_regex(rel.regex, in.dot_nl);
       if (!re.ok()) continue;
       bool reported = false;
       for (const LoadedRuleFile& f : in.rule_files) {

@@ -59,8 +59,10 @@ bool expand(std::string_view tmpl, const std::vector<std::string>& groups, std::
   return true;
 }
 
+}  // namespace
+
 // Rules are evaluated once per target: compile each regex once.
-const promql::detail::LabelRegex& compiled(const std::string& re, bool dot_nl) {
+const promql::detail::LabelRegex& compiled_regex(const std::string& re, bool dot_nl) {
   thread_local std::map<std::pair<std::string, bool>, promql::detail::LabelRegex> cache;
   if (cache.size() > 4096) cache.clear();
   auto key = std::make_pair(re, dot_nl);
@@ -68,8 +70,6 @@ const promql::detail::LabelRegex& compiled(const std::string& re, bool dot_nl) {
   if (it == cache.end()) it = cache.emplace(key, promql::detail::LabelRegex(re, dot_nl)).first;
   return it->second;
 }
-
-}  // namespace
 
 std::optional<std::map<std::string, std::string>> relabel_target(
     std::map<std::string, std::string> labels, const std::vector<Relabel>& rules, bool dot_nl) {
@@ -83,7 +83,7 @@ std::optional<std::map<std::string, std::string>> relabel_target(
       auto it = labels.find(r.source_labels[i]);
       joined += (i ? r.separator : "") + (it != labels.end() ? it->second : "");
     }
-    const promql::detail::LabelRegex& re = compiled(r.regex, dot_nl);
+    const promql::detail::LabelRegex& re = compiled_regex(r.regex, dot_nl);
     if (!re.ok()) return std::nullopt;
     const std::string& a = r.action;
     if (a == "keep" || a == "drop") {

@@ -67,12 +67,16 @@ void check_static_targets(const yaml::Node& n, Job& job, Context& ctx) {
                   "a target is host:port; put the path in metrics_path and the scheme in scheme");
         return;
       }
-      auto labels = base;
-      labels["__address__"] = t.value;
-      auto relabelled = relabel_target(std::move(labels), job.relabel, ctx.at_least(3, 0));
-      if (!relabelled) continue;
-      auto addr = std::optional<std::string>((*relabelled)["__address__"]);
-      const std::string& target_scheme = (*relabelled)["__scheme__"];
+      // Without rules the labels stay as they are: no copy per target.
+      std::optional<std::map<std::string, std::string>> relabelled;
+      if (has_rules) {
+        auto labels = base;
+        labels["__address__"] = t.value;
+        relabelled = relabel_target(std::move(labels), job.relabel, ctx.at_least(3, 0));
+        if (!relabelled) continue;
+      }
+      auto addr = std::optional<std::string>(has_rules ? (*relabelled)["__address__"] : t.value);
+      const std::string& target_scheme = has_rules ? (*relabelled)["__scheme__"] : scheme;
       std::string where =
           "instance " + std::to_string(ti) + " in group " + std::to_string(gi) + ": ";
       if (addr->empty()) {

@@ -10,6 +10,7 @@
 
 #include "promconfig/context.h"
 #include "promconfig/model.h"
+#include "promql/regex.h"
 #include "yaml/node.h"
 
 namespace caxtool::promconfig {
@@ -55,6 +56,9 @@ void validate_nomad_sd(const yaml::Node& n, Context& ctx);
 
 // A relabel rule as Prometheus reads it, defaults filled in.
 Relabel read_relabel(const yaml::Node& n);
+
+// A relabel regex compiled once per run (anchored as the release anchors it).
+const promql::detail::LabelRegex& compiled_regex(const std::string& re, bool dot_nl);
 
 // A static target's labels after target relabelling, or nullopt when the rules drop the target
 // or read a label whose value cannot be known offline (a hashmod result).

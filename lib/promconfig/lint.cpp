@@ -137,8 +137,8 @@ struct LabelUniverse {
   }
 };
 
-void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j, bool metric,
-                const LintInput& in, Reporter& r) {
+void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j, bool metric, bool dot_nl,
+                const std::string& file, std::vector<diag::Diagnostic>& out) {
   if (rel.action != "keep" && rel.action != "drop" && rel.action != "replace") return;
   if (rel.source_labels.empty()) return;
   for (const std::string& l : rel.source_labels) {
@@ -146,7 +146,7 @@ void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j, bool m
   }
   std::string joined;
   for (size_t i = 1; i < rel.source_labels.size(); ++i) joined += rel.separator;
-  const promql::detail::LabelRegex& re = compiled_regex(rel.regex, in.dot_nl);
+  const promql::detail::LabelRegex& re = compiled_regex(rel.regex, dot_nl);
   if (!re.ok()) return;
   bool match = re.matches(joined);
   std::string labels;
@@ -170,13 +170,18 @@ void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j, bool m
   }
   std::string sds;
   for (const std::string& d : j.discoveries) sds += (sds.empty() ? "" : ", ") + d;
-  r.add("config/relabel-never-matches", rel.at, what,
-        metric ? "metric relabelling sees the sample's labels only"
-               : "the job discovers targets with: " + (sds.empty() ? "nothing" : sds));
+  out.push_back({file, rel.at.line, rel.at.column, 0, 0,
+                 info("config/relabel-never-matches").severity, "config/relabel-never-matches",
+                 what,
+                 metric ? "metric relabelling sees the sample's labels only"
+                        : "the job discovers targets with: " + (sds.empty() ? "nothing" : sds)});
 }
 
-void lint_relabel(const LintInput& in, Reporter& r) {
-  for (const Job& j : in.model.jobs) {
+}  // namespace
+
+void relabel_findings(const Job& j, bool dot_nl, const std::string& file,
+                      std::vector<diag::Diagnostic>& out) {
+  {
     LabelUniverse u;
     u.names = {"__address__",        "__scheme__", "__metrics_path__", "__scrape_interval__",
                "__scrape_timeout__", "job",        "instance"};
@@ -193,7 +198,7 @@ void lint_relabel(const LintInput& in, Reporter& r) {
       if (d == "serverset") u.prefixes.push_back("__meta_serverset");
     }
     for (const Relabel& rel : j.relabel) {
-      check_rule(rel, u, j, false, in, r);
+      check_rule(rel, u, j, false, dot_nl, file, out);
       if (rel.action == "labelmap" || rel.target_label.find('$') != std::string::npos)
         u.open = true;
       if (!rel.target_label.empty()) u.names.push_back(rel.target_label);
@@ -206,9 +211,18 @@ void lint_relabel(const LintInput& in, Reporter& r) {
           rel.source_labels.begin(), rel.source_labels.end(), [&m](const std::string& l) {
             return l.rfind("__", 0) == 0 && l != "__name__" && !m.has(l);
           });
-      if (all_internal) check_rule(rel, m, j, true, in, r);
+      if (all_internal) check_rule(rel, m, j, true, dot_nl, file, out);
       if (!rel.target_label.empty()) m.names.push_back(rel.target_label);
     }
+  }
+}
+
+namespace {
+
+// Found as each job was validated (relabel_findings), kept if enabled.
+void lint_relabel(const LintInput& in, Reporter& r) {
+  for (const diag::Diagnostic& d : in.model.job_findings) {
+    if (in.enabled.count(d.check) != 0) r.diags.add(d);
   }
 }
 

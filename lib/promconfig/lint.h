@@ -68,4 +68,9 @@ struct LintInput {
 
 void run_lints(const LintInput& in, diag::Diagnostics& diags);
 
+// config/relabel-never-matches for one job, run as it is validated so that its relabel rules
+// need not be kept; run_lints reports them (Model::job_findings) when the check is enabled.
+void relabel_findings(const Job& j, bool dot_nl, const std::string& file,
+                      std::vector<diag::Diagnostic>& out);
+
 }  // namespace caxtool::promconfig

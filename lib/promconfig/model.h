@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "diag/diagnostic.h"
 #include "yaml/node.h"
 
 namespace caxtool::promconfig {
@@ -38,6 +39,8 @@ struct Job {
   std::vector<Target> targets;             // static_configs
   std::vector<std::string> static_labels;  // label names set by static_configs
   std::vector<std::string> discoveries;    // "dns", "kubernetes", ...; "static" for static_configs
+  // Target relabelling is dropped once the job is validated; of metric relabelling only the
+  // labeldrop and labelkeep rules stay (config/labeldrop-alert-label).
   std::vector<Relabel> relabel, metric_relabel;
 };
 
@@ -53,6 +56,7 @@ struct Model {
   std::vector<Job> jobs;
   std::vector<RuleFilePattern> rule_files;
   std::vector<Relabel> alert_relabel;
+  std::vector<diag::Diagnostic> job_findings;  // see relabel_findings()
 
   int64_t global_timeout_ms() const {
     if (scrape_timeout_ms != 0) return scrape_timeout_ms;

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 
+#include "promconfig/lint.h"
 #include "promconfig/validators.h"
 #include "promql/regex.h"
 #include "util/duration.h"
@@ -249,6 +250,14 @@ void validate_scrape(const yaml::Node& n, Context& ctx) {
     for (const yaml::Node& sd : k8s->children) check_tls_files(sd, ctx);
   }
   if (ctx.error_count() == before) check_file_sd(n, job, ctx);
+  // What the lints need later; the rest goes now, so memory does not grow with every rule.
+  relabel_findings(job, ctx.at_least(3, 0), ctx.file(), ctx.model().job_findings);
+  job.relabel = {};
+  job.static_labels = {};
+  std::erase_if(job.metric_relabel, [](const Relabel& r) {
+    return r.action != "labeldrop" && r.action != "labelkeep";
+  });
+  job.metric_relabel.shrink_to_fit();
   ctx.model().jobs.push_back(std::move(job));
 }
 

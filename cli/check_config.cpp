@@ -87,9 +87,8 @@ std::shared_ptr<CheckConfig> setup_check_config(CLI::App& check_app, Choices& ch
       "blocks, remote write/read, alerting), at the exact line and column; then checks every "
       "rule file it names as check rules does, then runs the config lints. Exit 1 when a file "
       "is invalid or a finding reaches --fail-on.");
-  sub->add_option("files", c->files, "prometheus.yml files, or - for stdin")
-      ->required()
-      ->type_name("FILE");
+  // Not ->required(): --list-lints and --explain need no file.
+  sub->add_option("files", c->files, "prometheus.yml files, or - for stdin")->type_name("FILE");
   sub->add_option("--prometheus-version", c->version,
                   "the Prometheus whose configuration schema applies (default: the newest "
                   "known, " +
@@ -138,6 +137,11 @@ int run_check_config(CheckConfig& c, const GlobalOptions& global, Io& io) {
       return to_int(ExitCode::kOk);
     }
     io.err << "caxtool: no lint check named '" << c.explain << "'; see --list-lints\n";
+    return to_int(ExitCode::kUsage);
+  }
+  if (c.files.empty()) {
+    io.err << "caxtool: check config: a FILE (or - for stdin) is required\n"
+           << "Run 'caxtool check config --help' for usage.\n";
     return to_int(ExitCode::kUsage);
   }
   promconfig::CheckOptions options;

@@ -32,6 +32,11 @@ class CheckCollector;
 std::shared_ptr<CheckCollector> setup_check_collector(CLI::App& check_app, Choices& choices);
 bool check_collector_parsed(const CheckCollector& c);
 int run_check_collector(CheckCollector& c, const GlobalOptions& global, Io& io);
+// `check config` lives in check_config.cpp.
+class CheckConfig;
+std::shared_ptr<CheckConfig> setup_check_config(CLI::App& check_app, Choices& choices);
+bool check_config_parsed(const CheckConfig& c);
+int run_check_config(CheckConfig& c, const GlobalOptions& global, Io& io);
 
 namespace {
 
@@ -135,12 +140,14 @@ class CheckCommand : public Command {
     choices.set(explain, {lint_names.begin() + 2, lint_names.end()});
     metrics_ = setup_check_metrics(sub, choices);
     collector_ = setup_check_collector(sub, choices);
+    config_ = setup_check_config(sub, choices);
   }
 
   int run(const GlobalOptions& global, Io& io) override {
     if (rules_->parsed()) return run_rules(global, io);
     if (check_metrics_parsed(*metrics_)) return run_check_metrics(*metrics_, global, io);
     if (check_collector_parsed(*collector_)) return run_check_collector(*collector_, global, io);
+    if (check_config_parsed(*config_)) return run_check_config(*config_, global, io);
     return to_int(ExitCode::kUsage);
   }
 
@@ -303,6 +310,7 @@ class CheckCommand : public Command {
   CLI::App* rules_ = nullptr;
   std::shared_ptr<CheckMetrics> metrics_;
   std::shared_ptr<CheckCollector> collector_;
+  std::shared_ptr<CheckConfig> config_;
   CLI::Option* version_opt_ = nullptr;
   CLI::Option* interval_opt_ = nullptr;
   CLI::Option* lint_opt_ = nullptr;

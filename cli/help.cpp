@@ -6,6 +6,7 @@
 #include "command.h"
 #include "exit_codes.h"
 #include "exposition/lint.h"
+#include "promconfig/lint.h"
 #include "rules/lint.h"
 
 namespace caxtool::cli {
@@ -28,6 +29,15 @@ class HelpCommand : public Command {
                << "`# caxtool disable " << l->name << "` in or above the rule, for a file with "
                << "`# caxtool file/disable " << l->name << "`, or everywhere with disable: in "
                << ".caxtool.yml.\n";
+        return to_int(ExitCode::kOk);
+      }
+      if (const promconfig::LintInfo* l = promconfig::find_lint(words_[1])) {
+        io.out << l->name << " (" << diag::severity_name(l->severity) << "): " << l->summary
+               << "\n\n"
+               << l->explanation << "\n\nTurn it off for one line of prometheus.yml with a "
+               << "comment `# caxtool disable " << l->name << "` on or above it, for a file with "
+               << "`# caxtool file/disable " << l->name << "`, or with `caxtool check config "
+               << "--lint` naming the checks to keep.\n";
         return to_int(ExitCode::kOk);
       }
       if (const exposition::LintInfo* l = exposition::find_lint(words_[1])) {

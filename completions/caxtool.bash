@@ -9,6 +9,7 @@ _caxtool() {
       "check/rules") cmd="check rules" ;;
       "check/metrics") cmd="check metrics" ;;
       "check/collector") cmd="check collector" ;;
+      "check/config") cmd="check config" ;;
       "/completion") cmd="completion" ;;
       "/doctor") cmd="doctor" ;;
       "/generate") cmd="generate" ;;
@@ -66,6 +67,10 @@ _caxtool() {
     "check collector":--distribution) COMPREPLY=($(compgen -W "core contrib" -- "$cur")); return ;;
     "check collector":--feature-gates) COMPREPLY=($(compgen -W "service.profilesSupport" -- "$cur")); return ;;
     "check collector":--explain) COMPREPLY=($(compgen -W "collector/batch-order collector/deprecated-component collector/duplicate-in-pipeline collector/env-bare-dollar collector/env-scheme collector/literal-secret collector/memory-limiter collector/port-clash collector/renamed-component collector/self-metrics collector/self-metrics-localhost collector/unused-component" -- "$cur")); return ;;
+    "check config":--prometheus-version) COMPREPLY=(); return ;;
+    "check config":--lint) COMPREPLY=($(compgen -W "all none config/duplicate-target config/labeldrop-alert-label config/port-clash config/rate-window config/relabel-never-matches config/target-port alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
+    "check config":--fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
+    "check config":--explain) COMPREPLY=($(compgen -W "config/duplicate-target config/labeldrop-alert-label config/port-clash config/rate-window config/relabel-never-matches config/target-port alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
     "doctor":--max-series) COMPREPLY=(); return ;;
     "doctor":--collector-job) COMPREPLY=(); return ;;
     "doctor":--top) COMPREPLY=(); return ;;
@@ -156,10 +161,11 @@ _caxtool() {
   case "$cmd" in
     "") COMPREPLY=($(compgen -W "cardinality check completion doctor generate help promql query status targets tsdb --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "cardinality") COMPREPLY=($(compgen -W "--help -h --selector --file --scrape --tsdb --block --all-blocks --top --max-series --max-series-per-metric --max-label-values --forbid-label --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
-    "check") COMPREPLY=($(compgen -W "rules metrics collector --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "check") COMPREPLY=($(compgen -W "rules metrics collector config --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check rules") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --prometheus-version --enable-feature --scrape-interval --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
     "check metrics") COMPREPLY=($(compgen -W "--help -h --input-format --lint --fail-on --extended --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check collector") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --collector-version --distribution --feature-gates --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
+    "check config") COMPREPLY=($(compgen -W "--help -h --prometheus-version --syntax-only --lint --fail-on --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
     "completion") COMPREPLY=($(compgen -W "--help -h bash fish zsh --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "doctor") COMPREPLY=($(compgen -W "--help -h --max-series --collector-job --top --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "generate") COMPREPLY=($(compgen -W "--help -h --values --set --out --only --force --dry-run --diff --show-values --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;

@@ -47,6 +47,7 @@ complete -c caxtool -n '__fish_seen_subcommand_from cardinality' -l max-response
 complete -c caxtool -n '__fish_seen_subcommand_from check' -a rules
 complete -c caxtool -n '__fish_seen_subcommand_from check' -a metrics
 complete -c caxtool -n '__fish_seen_subcommand_from check' -a collector
+complete -c caxtool -n '__fish_seen_subcommand_from check' -a config
 complete -c caxtool -n '__fish_seen_subcommand_from check' -s h -l help -d 'print help and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -s h -l help -d 'print help and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -F
@@ -74,6 +75,14 @@ complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subco
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -l feature-gates -x -a 'service.profilesSupport' -d 'as otelcol'\''s flag: service.profilesSupport (profiles pipelines)'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -l list-lints -d 'list the lint checks and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from collector' -l explain -x -a 'collector/batch-order collector/deprecated-component collector/duplicate-in-pipeline collector/env-bare-dollar collector/env-scheme collector/literal-secret collector/memory-limiter collector/port-clash collector/renamed-component collector/self-metrics collector/self-metrics-localhost collector/unused-component' -d 'explain one lint check and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -s h -l help -d 'print help and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -F
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -l prometheus-version -x -d 'the Prometheus whose configuration schema applies (default: the newest known, 3.14)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -l syntax-only -d 'as promtool: do not open the files the config names (rule files, TLS certificates, credentials, file_sd files)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -l lint -x -a 'all none config/duplicate-target config/labeldrop-alert-label config/port-clash config/rate-window config/relabel-never-matches config/target-port alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name' -d 'lint checks: all, none (promtool'\''s verdict only), or NAME,... (config/* and the check rules checks; see --list-lints)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -l fail-on -x -a 'error warning info' -d 'lowest severity that fails the check (default: error)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -l list-lints -d 'list the lint checks and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -l explain -x -a 'config/duplicate-target config/labeldrop-alert-label config/port-clash config/rate-window config/relabel-never-matches config/target-port alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name' -d 'explain one lint check and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from completion' -s h -l help -d 'print help and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from completion' -f -a 'bash fish zsh' -d 'the shell to complete for'
 complete -c caxtool -n '__fish_seen_subcommand_from doctor' -s h -l help -d 'print help and exit'

@@ -20,6 +20,7 @@ int caxtool_fuzz_series_stream(const uint8_t* data, size_t size);
 int caxtool_fuzz_tsdb_index(const uint8_t* data, size_t size);
 int caxtool_fuzz_exposition(const uint8_t* data, size_t size);
 int caxtool_fuzz_collector(const uint8_t* data, size_t size);
+int caxtool_fuzz_config(const uint8_t* data, size_t size);
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
                             {"series_stream", caxtool_fuzz_series_stream},
                             {"tsdb_index", caxtool_fuzz_tsdb_index},
                             {"exposition", caxtool_fuzz_exposition},
-                            {"collector", caxtool_fuzz_collector}};
+                            {"collector", caxtool_fuzz_collector},
+                            {"config", caxtool_fuzz_config}};
   int (*target)(const uint8_t*, size_t) = nullptr;
   for (const Target& t : targets) {
     if (std::strcmp(argv[1], t.name) == 0) target = t.run;

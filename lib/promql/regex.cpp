@@ -174,4 +174,17 @@ bool LabelRegex::matches(std::string_view value) const {
   return ok() && RE2::FullMatch(re2::StringPiece(value.data(), value.size()), *re_);
 }
 
+bool LabelRegex::captures(std::string_view value, std::vector<std::string>& groups) const {
+  if (!ok()) return false;
+  std::vector<re2::StringPiece> sub(static_cast<size_t>(re_->NumberOfCapturingGroups()) + 1);
+  re2::StringPiece text(value.data(), value.size());
+  if (!re_->Match(text, 0, text.size(), RE2::ANCHOR_BOTH, sub.data(),
+                  static_cast<int>(sub.size()))) {
+    return false;
+  }
+  groups.clear();
+  for (const re2::StringPiece& p : sub) groups.emplace_back(p.data() ? p.data() : "", p.size());
+  return true;
+}
+
 }  // namespace caxtool::promql::detail

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace re2 {
 class RE2;
@@ -34,6 +35,9 @@ class LabelRegex {
   LabelRegex& operator=(LabelRegex&&) noexcept;
   bool ok() const;
   bool matches(std::string_view value) const;
+  // Matches like matches() and fills `groups` with the whole match and every capture group
+  // (relabelling's $1); false when it does not match.
+  bool captures(std::string_view value, std::vector<std::string>& groups) const;
 
  private:
   std::unique_ptr<re2::RE2> re_;

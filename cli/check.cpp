@@ -25,6 +25,11 @@ class CheckMetrics;
 std::shared_ptr<CheckMetrics> setup_check_metrics(CLI::App& check_app, Choices& choices);
 bool check_metrics_parsed(const CheckMetrics& m);
 int run_check_metrics(CheckMetrics& m, const GlobalOptions& global, Io& io);
+// `check dashboard` lives in check_dashboard.cpp.
+class CheckDashboard;
+std::shared_ptr<CheckDashboard> setup_check_dashboard(CLI::App& check_app, Choices& choices);
+bool check_dashboard_parsed(const CheckDashboard& m);
+int run_check_dashboard(CheckDashboard& m, const GlobalOptions& global, Io& io);
 
 namespace {
 
@@ -125,11 +130,13 @@ class CheckCommand : public Command {
                         ->type_name("NAME");
     choices.set(explain, {lint_names.begin() + 2, lint_names.end()});
     metrics_ = setup_check_metrics(sub, choices);
+    dashboard_ = setup_check_dashboard(sub, choices);
   }
 
   int run(const GlobalOptions& global, Io& io) override {
     if (rules_->parsed()) return run_rules(global, io);
     if (check_metrics_parsed(*metrics_)) return run_check_metrics(*metrics_, global, io);
+    if (check_dashboard_parsed(*dashboard_)) return run_check_dashboard(*dashboard_, global, io);
     return to_int(ExitCode::kUsage);
   }
 
@@ -270,6 +277,7 @@ class CheckCommand : public Command {
 
   CLI::App* rules_ = nullptr;
   std::shared_ptr<CheckMetrics> metrics_;
+  std::shared_ptr<CheckDashboard> dashboard_;
   CLI::Option* version_opt_ = nullptr;
   CLI::Option* interval_opt_ = nullptr;
   CLI::Option* lint_opt_ = nullptr;

@@ -53,6 +53,12 @@ class RefWalker {
     }
   }
 
+  // Fields other datasources' query editors leave in a target (InfluxDB's groupBy, select,
+  // tags): Grafana never interpolates them for Prometheus.
+  static bool editor_leftover(std::string_view k) {
+    return k == "groupBy" || k == "select" || k == "tags" || k == "policy" || k == "measurement";
+  }
+
   void walk(const json::Value& v, size_t depth) {
     if (v.is_string()) return string(v);
     size_t len = pointer_.size();
@@ -71,6 +77,7 @@ class RefWalker {
         bool variable_data = (k == "current" || k == "options") &&
                              pointer_.find("/templating/") != std::string::npos;
         if (variable_data || (depth == 0 && k.starts_with("__"))) continue;
+        if (editor_leftover(k) && pointer_.find("/targets/") != std::string::npos) continue;
         pointer_ += '/';
         pointer_ += json::pointer_token(k);
         walk(v.items[i], depth + 1);

@@ -302,6 +302,7 @@ Expansion expand(std::string_view expr, const Variables& vars, bool numbers) {
       value = want_duration ? "5m" : numbers ? "1" : sanitize_name(r.name);
     } else if (ctx.quote == 0 && value.empty()) {
       value = numbers ? "1" : sanitize_name(r.name);
+      guessed = true;
     } else if (ctx.quote == 0 && ctx.grouping && !looks_like_name(value)) {
       value = sanitize_name(r.name);
     }

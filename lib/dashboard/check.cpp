@@ -74,8 +74,9 @@ void Context::edit(std::string_view check, size_t begin, size_t end, std::string
 namespace {
 
 std::string id_text(const json::Value* v) {
+  // Numbers keep their text as written, strings their value: either way a comparable key.
   if (v == nullptr || v->is_null()) return "";
-  return v->is_string() ? v->text : v->text;
+  return v->text;
 }
 
 void collect_panels(Context& c) {

@@ -21,7 +21,7 @@ size_t skip_space(std::string_view s) {
 }
 
 // Byte offset of a libyaml mark (1-based line, code-point column).
-size_t mark_offset(std::string_view text, const LineIndex&, int line, int column) {
+size_t mark_offset(std::string_view text, int line, int column) {
   size_t pos = 0;
   for (int l = 1; l < line && pos < text.size(); ++pos) {
     if (text[pos] == '\n') ++l;
@@ -163,15 +163,15 @@ class Loader {
     if (!n.is_scalar()) return;
     Unit u;
     u.json_text = n.value;
-    u.to_file.assign(n.value.size() + 1, static_cast<uint32_t>(mark_offset(
-                                             text_, lines_, n.start.line, n.start.column)));
+    u.to_file.assign(n.value.size() + 1,
+                     static_cast<uint32_t>(mark_offset(text_, n.start.line, n.start.column)));
     if (n.style == yaml::Style::kLiteral) map_literal(n, u);
     add_embedded(std::move(u));
   }
 
   // A literal block's content line k is file line (indicator line + 1 + k), after its indent.
   void map_literal(const yaml::Node& n, Unit& u) {
-    size_t pos = mark_offset(text_, lines_, n.start.line, n.start.column);
+    size_t pos = mark_offset(text_, n.start.line, n.start.column);
     pos = text_.find('\n', pos);
     if (pos == std::string_view::npos) return;
     ++pos;

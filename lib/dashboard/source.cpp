@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Shape detection and the offset maps for dashboards embedded in strings. A JSON string maps
 // byte by byte through its escapes; a YAML literal block (`|`) maps line by line through its
-// indentation; other YAML scalar styles map every byte to the scalar's start, which is still
-// the right line for the common case of a one-line value.
+// indentation, a one-line double-quoted scalar through its escapes; other YAML scalar styles
+// map every byte to the scalar's start, which is still the right line.
 #include "dashboard/source.h"
 
 #include <algorithm>
@@ -166,7 +166,27 @@ class Loader {
     u.to_file.assign(n.value.size() + 1,
                      static_cast<uint32_t>(mark_offset(text_, n.start.line, n.start.column)));
     if (n.style == yaml::Style::kLiteral) map_literal(n, u);
+    if (n.style == yaml::Style::kDoubleQuoted) map_double_quoted(n, u);
     add_embedded(std::move(u));
+  }
+
+  // A one-line double-quoted scalar escapes like a JSON string (\" \\ \n \uXXXX), so the
+  // JSON map applies; a multi-line one (YAML folds its line breaks) keeps the scalar's start.
+  void map_double_quoted(const yaml::Node& n, Unit& u) {
+    size_t open = mark_offset(text_, n.start.line, n.start.column);
+    if (open >= text_.size() || text_[open] != '"') return;
+    size_t close = open + 1;
+    while (close < text_.size() && text_[close] != '"' && text_[close] != '\n') {
+      close += text_[close] == '\\' ? size_t{2} : size_t{1};
+    }
+    if (close >= text_.size() || text_[close] != '"') return;
+    json::Value v;
+    v.type = json::Type::kString;
+    v.begin = open;
+    v.end = close + 1;
+    for (size_t i = 0; i <= n.value.size(); ++i) {
+      u.to_file[i] = static_cast<uint32_t>(json::string_offset(text_, v, i));
+    }
   }
 
   // A literal block's content line k is file line (indicator line + 1 + k), after its indent.

@@ -177,7 +177,13 @@ class Loader {
     if (open >= text_.size() || text_[open] != '"') return;
     size_t close = open + 1;
     while (close < text_.size() && text_[close] != '"' && text_[close] != '\n') {
-      close += text_[close] == '\\' ? size_t{2} : size_t{1};
+      if (text_[close] == '\\') {
+        // YAML-only escapes (\x41, \U0001F600, \N, ...) decode differently: no map then.
+        char e = close + 1 < text_.size() ? text_[close + 1] : '\0';
+        if (std::string_view("\"\\/bfnrtu").find(e) == std::string_view::npos) return;
+        ++close;
+      }
+      ++close;
     }
     if (close >= text_.size() || text_[close] != '"') return;
     json::Value v;

@@ -106,7 +106,8 @@ constexpr std::array kLints{
         "A fixed window such as [1m] shows nothing once the panel's step or the scrape interval "
         "grows past it (zoomed out, or a 60s scrape), and hides detail when zoomed in. "
         "$__rate_interval is max(step + scrape interval, 4 x scrape interval). Info: fixed "
-        "windows are sometimes deliberate; --fix rewrites windows under an hour."},
+        "windows are sometimes deliberate; --fix rewrites rate() and irate() windows under an "
+        "hour (not increase(), whose window is the unit of its result)."},
     LintInfo{"dashboard/refresh", Severity::kWarning, true, false,
              "the auto-refresh is shorter than the scrape interval",
              "Refreshing more often than Prometheus scrapes re-runs every query without new data, "

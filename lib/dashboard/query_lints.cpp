@@ -52,6 +52,9 @@ void rate_window(Query& q, const Call& call, const MatrixSelector& m) {
              call.name + "() over [" + found + "] instead of [$__rate_interval]",
              "a fixed window goes blank when the step or the scrape interval outgrows it",
              q.scope());
+  // increase()'s window is the unit of its result (requests per 5m): rewriting it changes the
+  // numbers, so only rate() and irate() are fixed.
+  if (call.name == "increase") return;
   q.c.edit("dashboard/rate-interval", sb, se, "$__rate_interval",
            q.pointer + ": [" + found + "] -> [$__rate_interval]", q.scope());
 }

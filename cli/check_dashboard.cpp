@@ -288,6 +288,9 @@ int run_check_dashboard(CheckDashboard& m, const GlobalOptions& global, Io& io) 
     }
     uids.insert(uids.end(), r.uids.begin(), r.uids.end());
     metrics.insert(metrics.end(), r.metrics.begin(), r.metrics.end());
+    if (m.fix && !r.edits.empty() && in.path.empty()) {
+      io.err << "caxtool: <stdin>: --fix rewrites files, not standard input; nothing changed\n";
+    }
     if (m.fix && !r.edits.empty() && !in.path.empty()) {
       for (const dashboard::Edit& e : r.edits) {
         io.out << in.name << ": fixed " << e.description << " [" << e.check << "]\n";

@@ -3,6 +3,7 @@
 
 #include "dashboard/check.h"
 #include "dashboard/lint.h"
+#include "dashboard/lint_file.h"
 #include "dashboard/variables.h"
 
 using namespace caxtool;
@@ -84,4 +85,24 @@ TEST_CASE("dashboard: a ConfigMap's embedded JSON maps to the YAML lines") {
     CHECK(d.column == 27);
   }
   CHECK(found);
+}
+
+TEST_CASE("dashboard: dashboard-linter's .lint maps rule names to ours") {
+  auto lf = dashboard::read_lint_file(
+      "exclusions:\n"
+      "  target-rate-interval-rule:\n"
+      "    entries:\n"
+      "      - {dashboard: D, panel: P, targetIdx: 2}\n"
+      "  uneditable-dashboard:\n"
+      "  template-job-rule:\n"
+      "  no-such-rule:\n",
+      ".lint");
+  REQUIRE(lf.exclusions.size() == 2);
+  CHECK(lf.exclusions[0].check == "dashboard/rate-interval");
+  CHECK(lf.exclusions[0].dashboard == "D");
+  CHECK(lf.exclusions[0].panel == "P");
+  CHECK(lf.exclusions[0].target == 2);
+  CHECK(lf.exclusions[1].check == "dashboard/editable");
+  REQUIRE(lf.diagnostics.size() == 1);
+  CHECK(lf.diagnostics.items()[0].message == "unknown rule \"no-such-rule\"");
 }

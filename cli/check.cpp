@@ -37,6 +37,11 @@ class CheckConfig;
 std::shared_ptr<CheckConfig> setup_check_config(CLI::App& check_app, Choices& choices);
 bool check_config_parsed(const CheckConfig& c);
 int run_check_config(CheckConfig& c, const GlobalOptions& global, Io& io);
+// `check dashboard` lives in check_dashboard.cpp.
+class CheckDashboard;
+std::shared_ptr<CheckDashboard> setup_check_dashboard(CLI::App& check_app, Choices& choices);
+bool check_dashboard_parsed(const CheckDashboard& m);
+int run_check_dashboard(CheckDashboard& m, const GlobalOptions& global, Io& io);
 
 namespace {
 
@@ -141,6 +146,7 @@ class CheckCommand : public Command {
     metrics_ = setup_check_metrics(sub, choices);
     collector_ = setup_check_collector(sub, choices);
     config_ = setup_check_config(sub, choices);
+    dashboard_ = setup_check_dashboard(sub, choices);
   }
 
   int run(const GlobalOptions& global, Io& io) override {
@@ -148,6 +154,7 @@ class CheckCommand : public Command {
     if (check_metrics_parsed(*metrics_)) return run_check_metrics(*metrics_, global, io);
     if (check_collector_parsed(*collector_)) return run_check_collector(*collector_, global, io);
     if (check_config_parsed(*config_)) return run_check_config(*config_, global, io);
+    if (check_dashboard_parsed(*dashboard_)) return run_check_dashboard(*dashboard_, global, io);
     return to_int(ExitCode::kUsage);
   }
 
@@ -311,6 +318,7 @@ class CheckCommand : public Command {
   std::shared_ptr<CheckMetrics> metrics_;
   std::shared_ptr<CheckCollector> collector_;
   std::shared_ptr<CheckConfig> config_;
+  std::shared_ptr<CheckDashboard> dashboard_;
   CLI::Option* version_opt_ = nullptr;
   CLI::Option* interval_opt_ = nullptr;
   CLI::Option* lint_opt_ = nullptr;

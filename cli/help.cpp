@@ -4,6 +4,7 @@
 #include "app.h"
 #include "collector/lint.h"
 #include "command.h"
+#include "dashboard/lint.h"
 #include "exit_codes.h"
 #include "exposition/lint.h"
 #include "promconfig/lint.h"
@@ -45,6 +46,14 @@ class HelpCommand : public Command {
                << "\n\n"
                << l->explanation << "\n\nTurn it off with `caxtool check metrics --lint` "
                << "naming the checks to keep, or --lint none.\n";
+        return to_int(ExitCode::kOk);
+      }
+      if (const dashboard::LintInfo* l = dashboard::find_lint(words_[1])) {
+        io.out << l->name << " (" << diag::severity_name(l->severity)
+               << (l->by_default ? "" : ", off by default") << "): " << l->summary << "\n\n"
+               << l->explanation << "\n\nTurn it off with --lint, disable: or exclude: under "
+               << "dashboard: in .caxtool.yml, or an exclusions entry in a .lint file beside the "
+               << "dashboards.\n";
         return to_int(ExitCode::kOk);
       }
     }

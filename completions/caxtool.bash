@@ -10,6 +10,7 @@ _caxtool() {
       "check/metrics") cmd="check metrics" ;;
       "check/collector") cmd="check collector" ;;
       "check/config") cmd="check config" ;;
+      "check/dashboard") cmd="check dashboard" ;;
       "/completion") cmd="completion" ;;
       "/doctor") cmd="doctor" ;;
       "/generate") cmd="generate" ;;
@@ -71,6 +72,24 @@ _caxtool() {
     "check config":--lint) COMPREPLY=($(compgen -W "all none config/duplicate-target config/labeldrop-alert-label config/port-clash config/rate-window config/relabel-never-matches config/target-port alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
     "check config":--fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
     "check config":--explain) COMPREPLY=($(compgen -W "config/duplicate-target config/labeldrop-alert-label config/port-clash config/rate-window config/relabel-never-matches config/target-port alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
+    "check dashboard":--lint) COMPREPLY=($(compgen -W "default all none dashboard/datasource-type dashboard/datasource-variable dashboard/deprecated-panel dashboard/duplicate-key dashboard/duplicate-uid dashboard/editable dashboard/histogram-le dashboard/job-instance dashboard/metric-exists dashboard/multi-value-equals dashboard/panel-id dashboard/panel-overlap dashboard/panel-title dashboard/panel-unit dashboard/promql dashboard/rate-counter dashboard/rate-interval dashboard/refresh dashboard/schema-version dashboard/time-range dashboard/title dashboard/uid dashboard/undefined-variable dashboard/unused-variable dashboard/variable-format" -- "$cur")); return ;;
+    "check dashboard":--fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
+    "check dashboard":--scrape-interval) COMPREPLY=(); return ;;
+    "check dashboard":--prometheus-version) COMPREPLY=(); return ;;
+    "check dashboard":--explain) COMPREPLY=($(compgen -W "dashboard/datasource-type dashboard/datasource-variable dashboard/deprecated-panel dashboard/duplicate-key dashboard/duplicate-uid dashboard/editable dashboard/histogram-le dashboard/job-instance dashboard/metric-exists dashboard/multi-value-equals dashboard/panel-id dashboard/panel-overlap dashboard/panel-title dashboard/panel-unit dashboard/promql dashboard/rate-counter dashboard/rate-interval dashboard/refresh dashboard/schema-version dashboard/time-range dashboard/title dashboard/uid dashboard/undefined-variable dashboard/unused-variable dashboard/variable-format" -- "$cur")); return ;;
+    "check dashboard":--url) COMPREPLY=(); return ;;
+    "check dashboard":--bearer-token-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "check dashboard":--basic-auth-user) COMPREPLY=(); return ;;
+    "check dashboard":--basic-auth-password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "check dashboard":--header) COMPREPLY=(); return ;;
+    "check dashboard":--tenant) COMPREPLY=(); return ;;
+    "check dashboard":--engine) COMPREPLY=($(compgen -W "auto prometheus victoriametrics thanos mimir cortex" -- "$cur")); return ;;
+    "check dashboard":--ca-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "check dashboard":--cert-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "check dashboard":--key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "check dashboard":--timeout) COMPREPLY=(); return ;;
+    "check dashboard":--retries) COMPREPLY=(); return ;;
+    "check dashboard":--max-response-size) COMPREPLY=(); return ;;
     "doctor":--max-series) COMPREPLY=(); return ;;
     "doctor":--collector-job) COMPREPLY=(); return ;;
     "doctor":--top) COMPREPLY=(); return ;;
@@ -161,11 +180,12 @@ _caxtool() {
   case "$cmd" in
     "") COMPREPLY=($(compgen -W "cardinality check completion doctor generate help promql query status targets tsdb --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "cardinality") COMPREPLY=($(compgen -W "--help -h --selector --file --scrape --tsdb --block --all-blocks --top --max-series --max-series-per-metric --max-label-values --forbid-label --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
-    "check") COMPREPLY=($(compgen -W "rules metrics collector config --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "check") COMPREPLY=($(compgen -W "rules metrics collector config dashboard --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check rules") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --prometheus-version --enable-feature --scrape-interval --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
     "check metrics") COMPREPLY=($(compgen -W "--help -h --input-format --lint --fail-on --extended --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check collector") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --collector-version --distribution --feature-gates --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
     "check config") COMPREPLY=($(compgen -W "--help -h --prometheus-version --syntax-only --lint --fail-on --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
+    "check dashboard") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --fix --scrape-interval --prometheus-version --list-lints --explain --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "completion") COMPREPLY=($(compgen -W "--help -h bash fish zsh --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "doctor") COMPREPLY=($(compgen -W "--help -h --max-series --collector-job --top --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "generate") COMPREPLY=($(compgen -W "--help -h --values --set --out --only --force --dry-run --diff --show-values --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;

@@ -48,6 +48,7 @@ complete -c caxtool -n '__fish_seen_subcommand_from check' -a rules
 complete -c caxtool -n '__fish_seen_subcommand_from check' -a metrics
 complete -c caxtool -n '__fish_seen_subcommand_from check' -a collector
 complete -c caxtool -n '__fish_seen_subcommand_from check' -a config
+complete -c caxtool -n '__fish_seen_subcommand_from check' -a dashboard
 complete -c caxtool -n '__fish_seen_subcommand_from check' -s h -l help -d 'print help and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -s h -l help -d 'print help and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -F
@@ -83,6 +84,29 @@ complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subco
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -l fail-on -x -a 'error warning info' -d 'lowest severity that fails the check (default: error)'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -l list-lints -d 'list the lint checks and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from config' -l explain -x -a 'config/duplicate-target config/labeldrop-alert-label config/port-clash config/rate-window config/relabel-never-matches config/target-port alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name' -d 'explain one lint check and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -s h -l help -d 'print help and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -f -a '' -d 'dashboard files, directories, or - for stdin'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l lint -x -a 'default all none dashboard/datasource-type dashboard/datasource-variable dashboard/deprecated-panel dashboard/duplicate-key dashboard/duplicate-uid dashboard/editable dashboard/histogram-le dashboard/job-instance dashboard/metric-exists dashboard/multi-value-equals dashboard/panel-id dashboard/panel-overlap dashboard/panel-title dashboard/panel-unit dashboard/promql dashboard/rate-counter dashboard/rate-interval dashboard/refresh dashboard/schema-version dashboard/time-range dashboard/title dashboard/uid dashboard/undefined-variable dashboard/unused-variable dashboard/variable-format' -d 'checks to run: default, all, none or NAME,... (see --list-lints)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l fail-on -x -a 'error warning info' -d 'lowest severity that fails the check (default: error)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l fix -d 'rewrite what is safe to fix (rate windows, hard-coded datasources, units) in place, and print each change'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l scrape-interval -x -d 'the scrape interval refresh is judged against (default: unknown, refresh is not judged)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l prometheus-version -x -d 'the Prometheus whose PromQL grammar applies (default: the newest known)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l list-lints -d 'list the checks and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l explain -x -a 'dashboard/datasource-type dashboard/datasource-variable dashboard/deprecated-panel dashboard/duplicate-key dashboard/duplicate-uid dashboard/editable dashboard/histogram-le dashboard/job-instance dashboard/metric-exists dashboard/multi-value-equals dashboard/panel-id dashboard/panel-overlap dashboard/panel-title dashboard/panel-unit dashboard/promql dashboard/rate-counter dashboard/rate-interval dashboard/refresh dashboard/schema-version dashboard/time-range dashboard/title dashboard/uid dashboard/undefined-variable dashboard/unused-variable dashboard/variable-format' -d 'explain one check and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l url -x -d 'the server'\''s API root (env CAXTOOL_URL; default http://localhost:9090)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l bearer-token-file -r -F -d 'send the token in FILE as a bearer token'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l basic-auth-user -x -d 'basic auth user name'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l basic-auth-password-file -r -F -d 'basic auth password, read from FILE'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l header -x -d 'an extra request header, '\''Name: value'\'' (repeatable)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l tenant -x -d 'tenant ID, sent as the engine expects (X-Scope-OrgID, THANOS-TENANT, AccountID[:ProjectID])'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l engine -x -a 'auto prometheus victoriametrics thanos mimir cortex' -d 'the server'\''s engine (default: auto, from its build info and URL)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l ca-file -r -F -d 'CA certificates to verify the server with'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l cert-file -r -F -d 'client certificate for TLS'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l key-file -r -F -d 'client key for TLS'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l insecure-skip-verify -d 'do not verify the server'\''s certificate'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l timeout -x -d 'give up after this long, retries included (default 30s)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l retries -x -d 'further attempts after connection errors, 429 and 503 (default 2)'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from dashboard' -l max-response-size -x -d 'refuse answers larger than SIZE (default 1GB; units B KB MB GB)'
 complete -c caxtool -n '__fish_seen_subcommand_from completion' -s h -l help -d 'print help and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from completion' -f -a 'bash fish zsh' -d 'the shell to complete for'
 complete -c caxtool -n '__fish_seen_subcommand_from doctor' -s h -l help -d 'print help and exit'

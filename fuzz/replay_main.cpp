@@ -21,6 +21,7 @@ int caxtool_fuzz_tsdb_index(const uint8_t* data, size_t size);
 int caxtool_fuzz_exposition(const uint8_t* data, size_t size);
 int caxtool_fuzz_collector(const uint8_t* data, size_t size);
 int caxtool_fuzz_config(const uint8_t* data, size_t size);
+int caxtool_fuzz_dashboard(const uint8_t* data, size_t size);
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -41,7 +42,8 @@ int main(int argc, char** argv) {
                             {"tsdb_index", caxtool_fuzz_tsdb_index},
                             {"exposition", caxtool_fuzz_exposition},
                             {"collector", caxtool_fuzz_collector},
-                            {"config", caxtool_fuzz_config}};
+                            {"config", caxtool_fuzz_config},
+                            {"dashboard", caxtool_fuzz_dashboard}};
   int (*target)(const uint8_t*, size_t) = nullptr;
   for (const Target& t : targets) {
     if (std::strcmp(argv[1], t.name) == 0) target = t.run;

@@ -23,8 +23,10 @@ class Reader {
         rules(n.val(i), c.rules);
       } else if (n.key(i).value == "cardinality") {
         cardinality(n.val(i), c.cardinality);
+      } else if (n.key(i).value == "dashboard") {
+        dashboard(n.val(i), c.dashboard);
       } else {
-        unknown(n.key(i), {"rules", "cardinality"});
+        unknown(n.key(i), {"rules", "cardinality", "dashboard"});
       }
     }
   }
@@ -71,6 +73,59 @@ class Reader {
         unknown(n.key(i), {"maxSeries", "maxSeriesPerMetric", "maxLabelValues", "forbiddenLabels"});
       }
     }
+  }
+
+  void dashboard(const yaml::Node& n, DashboardConfig& d) {
+    if (n.is_null()) return;
+    if (!n.is_mapping()) return error(n, "dashboard must be a mapping");
+    for (size_t i = 0; i < n.entry_count(); ++i) {
+      const std::string& k = n.key(i).value;
+      const yaml::Node& v = n.val(i);
+      if (k == "scrapeInterval") {
+        d.scrape_interval = scalar(v, k);
+      } else if (k == "lint") {
+        d.lint = list(v, k);
+      } else if (k == "disable") {
+        d.disable = list(v, k);
+      } else if (k == "exclude" && v.is_sequence()) {
+        for (const yaml::Node& e : v.children) d.exclude.push_back(exclusion(e));
+      } else if (k == "exclude") {
+        error(v, "exclude must be a list");
+      } else {
+        unknown(n.key(i), {"scrapeInterval", "lint", "disable", "exclude"});
+      }
+    }
+  }
+
+  DashboardExclusion exclusion(const yaml::Node& n) {
+    DashboardExclusion e;
+    if (!n.is_mapping()) {
+      error(n, "exclude items must be mappings");
+      return e;
+    }
+    for (size_t i = 0; i < n.entry_count(); ++i) {
+      const std::string& k = n.key(i).value;
+      const yaml::Node& v = n.val(i);
+      if (k == "check") {
+        e.check = scalar(v, k);
+      } else if (k == "dashboard") {
+        e.dashboard = scalar(v, k);
+      } else if (k == "panel") {
+        e.panel = scalar(v, k);
+      } else if (k == "file") {
+        e.file = scalar(v, k);
+      } else if (k == "target") {
+        int t = -1;
+        auto [p, ec] = std::from_chars(v.value.data(), v.value.data() + v.value.size(), t);
+        if (!v.is_scalar() || ec != std::errc() || p != v.value.data() + v.value.size() || t < 0) {
+          error(v, "target must be a target index (0, 1, ...)");
+        }
+        e.target = t;
+      } else {
+        unknown(n.key(i), {"check", "dashboard", "panel", "file", "target"});
+      }
+    }
+    return e;
   }
 
   // A positive integer, as a budget is.

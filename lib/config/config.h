@@ -28,9 +28,23 @@ struct CardinalityConfig {
   std::optional<std::vector<std::string>> forbidden_labels;
 };
 
+// A dashboard finding to drop; see dashboard::Exclusion.
+struct DashboardExclusion {
+  std::string check, dashboard, panel, file;
+  std::optional<int> target;
+};
+
+struct DashboardConfig {
+  std::optional<std::string> scrape_interval;
+  std::optional<std::vector<std::string>> lint;
+  std::vector<std::string> disable;
+  std::vector<DashboardExclusion> exclude;
+};
+
 struct Config {
   RulesConfig rules;
   CardinalityConfig cardinality;
+  DashboardConfig dashboard;
 };
 
 struct LoadResult {
@@ -46,6 +60,12 @@ struct LoadResult {
 //     lint: [promql/histogram-le, ...]   # default: all
 //     disable: [record/name]
 //     forbiddenLabels: [conversation_id, request_id]
+//   dashboard:
+//     scrapeInterval: 30s
+//     lint: [dashboard/promql, ...]      # default: the checks on by default
+//     disable: [dashboard/panel-unit]
+//     exclude:
+//       - {check: dashboard/rate-interval, dashboard: UID-or-title, panel: title-or-id}
 //   cardinality:
 //     maxSeries: 100000
 //     maxSeriesPerMetric: 10000

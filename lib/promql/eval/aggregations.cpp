@@ -19,6 +19,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 struct Group {
   LabelsPtr labels;
   double value = 0, mean = 0, count = 0, comp = 0;
+  KahanMean kmean;
   std::vector<VSample> heap;
 };
 
@@ -68,6 +69,9 @@ bool valid_name(std::string_view n) {
 
 Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
   Tok op = a.op;
+  // 3.0 sums with Kahan compensation, averages with KahanMean and makes stddev/stdvar NaN when
+  // a group holds NaN or Inf.
+  bool v3 = opt_.version.major >= 3;
   double param = 0;
   std::string value_label;
   if (a.param) {
@@ -128,7 +132,9 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
       g.value = s.v;
       g.mean = s.v;
       g.count = 1;
-      if (op == Tok::kStddev || op == Tok::kStdvar) g.value = 0;
+      if (op == Tok::kStddev || op == Tok::kStdvar)
+        g.value = (v3 && (std::isnan(s.v) || std::isinf(s.v))) ? kNaN : 0;
+      if (op == Tok::kAvg && v3) g.kmean.add(s.v);
       if (op == Tok::kGroup) g.value = 1;
       if (is_k || op == Tok::kQuantile) g.heap.push_back(VSample{metric, s.v, ts});
       groups.push_back(std::move(g));
@@ -137,10 +143,18 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
     Group& g = groups[it->second];
     switch (op) {
       case Tok::kSum:
-        g.value += s.v;
+        if (v3) {
+          g.value = kahan_inc(s.v, g.value, g.comp);
+        } else {
+          g.value += s.v;
+        }
         break;
       case Tok::kAvg:
         g.count++;
+        if (v3) {
+          g.kmean.add(s.v);
+          break;
+        }
         if (std::isinf(g.mean)) {
           if (std::isinf(s.v) && (g.mean > 0) == (s.v > 0)) break;
           if (!std::isinf(s.v) && !std::isnan(s.v)) break;
@@ -207,7 +221,10 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
     double v = g.value;
     switch (op) {
       case Tok::kAvg:
-        v = g.mean;
+        v = v3 ? g.kmean.result() : g.mean;
+        break;
+      case Tok::kSum:
+        if (v3 && !std::isinf(v)) v += g.comp;
         break;
       case Tok::kCount:
       case Tok::kCountValues:

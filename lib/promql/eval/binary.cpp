@@ -164,12 +164,14 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
     one_sigs.reserve(one.size());
     for (const auto& s : one) {
       auto [it, inserted] = one_sigs.try_emplace(signature(*s.labels, m), &s);
-      if (!inserted)
+      if (!inserted) {
+        std::string d1 = format_labels(*s.labels), d2 = format_labels(*it->second->labels);
+        if (opt_.version >= Version{3, 14} && d1 > d2) std::swap(d1, d2);  // sorted since 3.14
         fail("found duplicate series for the match group " +
              format_labels(match_labels(*s.labels, m)) + " on the " +
-             (one_to_many ? "left" : "right") + " hand-side of the operation: [" +
-             format_labels(*s.labels) + ", " + format_labels(*it->second->labels) +
+             (one_to_many ? "left" : "right") + " hand-side of the operation: [" + d1 + ", " + d2 +
              "];many-to-many matching not allowed: matching labels must be unique on one side");
+      }
     }
     std::unordered_map<std::string, std::unordered_set<std::string>> matched;
     Vector out;
@@ -181,9 +183,11 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       double vl = s.v, vr = o.v;
       if (one_to_many) std::swap(vl, vr);
       double v = elem_binop(op, vl, vr, keep);
+      // Since 3.9 the matching errors are found before a comparison filters the pair out.
+      bool check_first = opt_.version >= Version{3, 9};
       if (b.return_bool) {
         v = keep ? 1 : 0;
-      } else if (!keep) {
+      } else if (!keep && !check_first) {
         continue;
       }
       Labels metric = result_metric(*s.labels, *o.labels, op, m, opt_.version);
@@ -197,6 +201,7 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       } else if (!mit->second.insert(labels_key(metric)).second) {
         fail("multiple matches for labels: grouping labels must ensure unique matches");
       }
+      if (!keep && !b.return_bool) continue;
       out.push_back(VSample{make_labels(std::move(metric)), v, ts});
     }
     return Val::of_vector(std::move(out));

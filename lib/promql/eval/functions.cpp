@@ -164,6 +164,8 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
       n == "sort_by_label" || n == "sort_by_label_desc")
     return eval_label_function(c, ts);
   if (n == "time") return Val::of_scalar(static_cast<double>(ts) / 1000);
+  if (n == "start") return Val::of_scalar(static_cast<double>(start_) / 1000);
+  if (n == "end") return Val::of_scalar(static_cast<double>(end_) / 1000);
   if (n == "pi") return Val::of_scalar(M_PI);
   if (n == "vector") {
     double v = eval(*c.args[0], ts).scalar;
@@ -232,6 +234,7 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
   std::string_view n = c.name;
   RangeArgs a;
   a.ts = ts;
+  a.version = opt_.version;
   size_t mi = n == "quantile_over_time" ? 1 : 0;
   if (n == "quantile_over_time") a.p1 = eval(*c.args[0], ts).scalar;
   if (n == "predict_linear") a.p1 = eval(*c.args[1], ts).scalar;

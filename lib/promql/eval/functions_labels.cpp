@@ -3,6 +3,7 @@
 // label-name and regex errors), histogram_quantile over classic `le` buckets, and
 // sort_by_label. They keep the metric name unless they are told to change it.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -14,9 +15,52 @@
 namespace caxtool::promql::eval::detail {
 namespace {
 
+bool valid_utf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    i += n;
+  }
+  return true;
+}
+
+// facette.io/natsort's Compare, which sort_by_label uses: digit runs compare as numbers.
+bool natural_less(std::string_view a, std::string_view b) {
+  auto chunks = [](std::string_view s) {
+    std::vector<std::string_view> out;
+    size_t i = 0;
+    while (i < s.size()) {
+      bool digit = std::isdigit(static_cast<unsigned char>(s[i])) != 0;
+      size_t j = i;
+      while (j < s.size() && (std::isdigit(static_cast<unsigned char>(s[j])) != 0) == digit) ++j;
+      out.push_back(s.substr(i, j - i));
+      i = j;
+    }
+    return out;
+  };
+  auto ca = chunks(a), cb = chunks(b);
+  for (size_t i = 0; i < ca.size(); ++i) {
+    if (i >= cb.size()) return false;
+    bool na = std::isdigit(static_cast<unsigned char>(ca[i][0])) != 0 && ca[i].size() < 19;
+    bool nb = std::isdigit(static_cast<unsigned char>(cb[i][0])) != 0 && cb[i].size() < 19;
+    if (na && nb) {
+      long long x = std::stoll(std::string(ca[i])), y = std::stoll(std::string(cb[i]));
+      if (x != y) return x < y;
+    } else if (ca[i] != cb[i]) {
+      return ca[i] < cb[i];
+    }
+    if (i == ca.size() - 1) return true;
+    if (i == cb.size() - 1) return false;
+  }
+  return false;
+}
+
 bool valid_label_name(std::string_view n, bool utf8) {
   if (n.empty()) return false;
-  if (utf8) return true;
+  if (utf8) return valid_utf8(n);
   for (size_t i = 0; i < n.size(); ++i) {
     char c = n[i];
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
@@ -96,7 +140,7 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
     std::stable_sort(v.vec.begin(), v.vec.end(), [&](const VSample& a, const VSample& b) {
       for (const auto& ln : names) {
         auto x = label_value(*a.labels, ln), y = label_value(*b.labels, ln);
-        if (x != y) return desc ? y < x : x < y;
+        if (x != y) return desc ? !natural_less(x, y) : natural_less(x, y);
       }
       int cmp = compare_labels(*a.labels, *b.labels);
       return desc ? cmp > 0 : cmp < 0;

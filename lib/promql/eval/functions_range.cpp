@@ -28,6 +28,20 @@ bool extrapolated_rate(const RangeArgs& a, bool is_counter, bool is_rate, double
   double to_end = static_cast<double>(a.range_end - s.back().t) / 1000;
   double sampled = static_cast<double>(s.back().t - s.front().t) / 1000;
   double avg_between = sampled / static_cast<double>(s.size() - 1);
+  if (a.version >= Version{2, 51}) {
+    // 2.51 first limits the extrapolation to half an interval, then cuts it at the zero point.
+    double threshold = avg_between * 1.1;
+    if (to_start >= threshold) to_start = avg_between / 2;
+    if (is_counter && result > 0 && s.front().v >= 0) {
+      double to_zero = sampled * (s.front().v / result);
+      if (to_zero < to_start) to_start = to_zero;
+    }
+    if (to_end >= threshold) to_end = avg_between / 2;
+    double factor = (sampled + to_start + to_end) / sampled;
+    if (is_rate) factor /= static_cast<double>(a.range_ms) / 1000;
+    out = result * factor;
+    return true;
+  }
   if (is_counter && result > 0 && s.front().v >= 0) {
     // A counter cannot go below zero: extrapolate at most to where it would have been zero.
     double to_zero = sampled * (s.front().v / result);
@@ -145,6 +159,35 @@ double kahan_inc(double inc, double sum, double& c) {
   return t;
 }
 
+void KahanMean::add(double v) {
+  count_++;
+  if (count_ == 1) {
+    sum_ = v;
+    return;
+  }
+  if (!incremental_) {
+    double c = c_;
+    double next = kahan_inc(v, sum_, c);
+    if (!std::isinf(next)) {
+      sum_ = next;
+      c_ = c;
+      return;
+    }
+    incremental_ = true;
+    mean_ = sum_ / (count_ - 1);
+    c_ /= count_ - 1;
+  }
+  double q = (count_ - 1) / count_;
+  double c = q * c_;
+  mean_ = kahan_inc(v / count_, q * mean_, c);
+  c_ = c;
+}
+
+double KahanMean::result() const {
+  if (incremental_) return mean_ + c_;
+  return sum_ / count_ + c_ / count_;
+}
+
 bool is_range_function(std::string_view n) {
   static const std::string_view kNames[] = {"rate",
                                             "increase",
@@ -217,10 +260,17 @@ bool range_function(std::string_view n, const RangeArgs& a, double& out) {
     return true;
   }
   if (n == "avg_over_time") {
-    out = avg_over(s);
+    if (a.version.major >= 3) {
+      KahanMean m;
+      for (const auto& x : s) m.add(x.v);
+      out = m.result();
+    } else {
+      out = avg_over(s);
+    }
   } else if (n == "count_over_time") {
     out = static_cast<double>(s.size());
   } else if (n == "sum_over_time") {
+    // (Kahan summation here since 2.x; 2.42 has it too.)
     double sum = 0, c = 0;
     for (const auto& x : s) sum = kahan_inc(x.v, sum, c);
     out = std::isinf(sum) ? sum : sum + c;
@@ -248,6 +298,11 @@ bool range_function(std::string_view n, const RangeArgs& a, double& out) {
   } else if (n == "mad_over_time") {
     std::vector<double> vals;
     for (const auto& x : s) vals.push_back(x.v);
+    bool has_nan = std::any_of(vals.begin(), vals.end(), [](double v) { return std::isnan(v); });
+    if (has_nan && a.version >= Version{3, 14}) {
+      out = kNaN;
+      return true;
+    }
     double med = quantile_of(0.5, vals);
     for (auto& v : vals) v = std::fabs(v - med);
     out = quantile_of(0.5, vals);

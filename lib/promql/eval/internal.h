@@ -147,6 +147,7 @@ struct RangeArgs {
   int64_t range_start = 0, range_end = 0, range_ms = 0;
   double p1 = 0, p2 = 0;  // scalar parameters (quantile, predict_linear's t, holt-winters)
   int64_t ts = 0;         // evaluation time
+  Version version;
 };
 bool range_function(std::string_view name, const RangeArgs& a, double& out);
 bool is_range_function(std::string_view name);
@@ -156,6 +157,18 @@ double bucket_quantile(double q, std::vector<std::pair<double, double>>& buckets
                        bool& forced_monotonic);
 double quantile_of(double q, std::vector<double>& values);
 double kahan_inc(double inc, double sum, double& c);
+
+// The mean as 3.x computes it for avg and avg_over_time: a Kahan sum, switching to an
+// incremental mean when the sum would overflow.
+class KahanMean {
+ public:
+  void add(double v);
+  double result() const;
+
+ private:
+  double sum_ = 0, c_ = 0, mean_ = 0, count_ = 0;
+  bool incremental_ = false;
+};
 
 }  // namespace detail
 }  // namespace caxtool::promql::eval

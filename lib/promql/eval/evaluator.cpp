@@ -14,11 +14,17 @@ namespace {
 
 void check_unique_labelsets(const Vector& v) {
   if (v.size() < 2) return;
-  std::unordered_set<std::string> seen;
+  // By hash (precomputed for stored series), comparing label sets only when hashes collide.
+  std::unordered_multimap<uint64_t, const Labels*> seen;
   seen.reserve(v.size());
-  for (const auto& s : v)
-    if (!seen.insert(labels_key(*s.labels)).second)
-      fail("vector cannot contain metrics with the same labelset");
+  for (const auto& s : v) {
+    uint64_t h = (s.origin && s.labels == s.origin->nameless) ? s.origin->nameless_hash
+                                                              : hash_labels(*s.labels);
+    auto [b, e] = seen.equal_range(h);
+    for (auto it = b; it != e; ++it)
+      if (*it->second == *s.labels) fail("vector cannot contain metrics with the same labelset");
+    seen.emplace(h, s.labels.get());
+  }
 }
 
 }  // namespace
@@ -59,7 +65,7 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
       }
       for (auto& s : v.vec) {
         s.v = -s.v;
-        s.labels = drop_name(s.labels);
+        s.labels = nameless(s);
       }
       check_unique_labelsets(v.vec);
       return v;

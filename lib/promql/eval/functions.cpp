@@ -192,7 +192,7 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
     bool direct = unwrap(c.args[0].get())->kind == NodeKind::kVectorSelector;
     for (auto& s : v.vec) {
       s.v = static_cast<double>(direct ? s.t : ts) / 1000;
-      s.labels = drop_name(s.labels);
+      s.labels = nameless(s);
     }
     return v;
   }
@@ -225,7 +225,7 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
     } else if (!date_function(n, s.v, r)) {
       fail("function \"" + std::string(n) + "\" is not supported by this evaluator");
     }
-    out.push_back(VSample{drop_name(s.labels), r, ts});
+    out.push_back(VSample{nameless(s), r, ts, s.origin});
   }
   return Val::of_vector(std::move(out));
 }
@@ -263,7 +263,10 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     a.s = s.samples();
     double r;
     if (!range_function(n, a, r)) continue;
-    out.push_back(VSample{keep_name ? s.labels : drop_name(s.labels), r, ts});
+    LabelsPtr l = keep_name                                    ? s.labels
+                  : (s.origin && s.labels == s.origin->labels) ? s.origin->nameless
+                                                               : drop_name(s.labels);
+    out.push_back(VSample{std::move(l), r, ts, s.origin});
   }
   return Val::of_vector(std::move(out));
 }

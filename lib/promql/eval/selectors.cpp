@@ -45,8 +45,17 @@ int64_t ns_to_ms(int64_t ns) { return ns / 1000000; }
 
 }  // namespace
 
-std::vector<uint32_t> Evaluator::matching_series(const VectorSelector& vs) {
+const std::vector<uint32_t>& Evaluator::matching_series(const VectorSelector& vs) {
   bool dot_nl = opt_.version.major >= 3;
+  std::string cache_key(dot_nl ? "1" : "0");
+  append_key(cache_key, "", vs.name);
+  for (const Matcher& m : vs.matchers) {
+    append_key(cache_key, m.name, match_op_name(m.op));
+    cache_key.append(m.value);
+    cache_key.push_back('\xfd');
+  }
+  auto cached = st_.selections.find(cache_key);
+  if (cached != st_.selections.end()) return cached->second;
   std::vector<CompiledMatcher> ms;
   const std::vector<uint32_t>* candidates = &st_.all;
   static const std::vector<uint32_t> kNone;
@@ -77,7 +86,7 @@ std::vector<uint32_t> Evaluator::matching_series(const VectorSelector& vs) {
   st_.refresh_ranks();
   std::sort(out.begin(), out.end(),
             [&](uint32_t a, uint32_t b) { return st_.series[a].rank < st_.series[b].rank; });
-  return out;
+  return st_.selections.emplace(std::move(cache_key), std::move(out)).first->second;
 }
 
 int64_t Evaluator::reference_time(const At& at, const Offset& offset, int64_t ts) const {
@@ -105,14 +114,13 @@ Vector Evaluator::select_vector(const VectorSelector& vs, int64_t ts, bool keep_
   int64_t min_t = rt - opt_.lookback_delta_ms;
   Vector out;
   for (uint32_t idx : matching_series(vs)) {
-    const auto& s = st_.series[idx].samples;
-    auto it = std::upper_bound(s.begin(), s.end(), rt,
-                               [](int64_t t, const Sample& x) { return t < x.t; });
-    if (it == s.begin()) continue;
-    const Sample& last = *(it - 1);
+    const StoredSeries& ss = st_.series[idx];
+    size_t after = ss.seek_after(rt);
+    if (after == 0) continue;
+    const Sample& last = ss.samples[after - 1];
     if (last.t < min_t || (left_open() && last.t == min_t)) continue;
     if (is_stale_nan(last.v)) continue;
-    out.push_back(VSample{st_.series[idx].labels, last.v, last.t});
+    out.push_back(VSample{ss.labels, last.v, last.t, &ss});
   }
   return out;
 }
@@ -124,14 +132,25 @@ Matrix Evaluator::select_matrix(const MatrixSelector& m, int64_t ts) {
   int64_t min_t = rt - ns_to_ms(m.range_ns);
   Matrix out;
   for (uint32_t idx : matching_series(*vs)) {
-    const auto& s = st_.series[idx].samples;
-    auto lo = std::lower_bound(s.begin(), s.end(), min_t,
-                               [](const Sample& x, int64_t t) { return x.t < t; });
-    if (left_open() && lo != s.end() && lo->t == min_t) ++lo;
-    auto hi = std::upper_bound(lo, s.end(), rt, [](int64_t t, const Sample& x) { return t < x.t; });
+    const StoredSeries& ss = st_.series[idx];
+    const auto& s = ss.samples;
+    auto hi = s.begin() + static_cast<std::ptrdiff_t>(ss.seek_after(rt));
+    // Windows are short next to the series: gallop back from the end of the window.
+    bool closed = !left_open();
+    auto inside = [&](const Sample& x) { return x.t > min_t || (closed && x.t == min_t); };
+    auto lo = hi;
+    size_t step = 1;
+    while (static_cast<size_t>(lo - s.begin()) >= step &&
+           inside(*(lo - static_cast<std::ptrdiff_t>(step)))) {
+      lo -= static_cast<std::ptrdiff_t>(step);
+      step *= 2;
+    }
+    lo = std::partition_point(lo - std::min(static_cast<std::ptrdiff_t>(step), lo - s.begin()), lo,
+                              [&](const Sample& x) { return !inside(x); });
     if (lo == hi) continue;
     MSeries ms;
-    ms.labels = st_.series[idx].labels;
+    ms.labels = ss.labels;
+    ms.origin = &ss;
     bool has_stale = std::any_of(lo, hi, [](const Sample& x) { return is_stale_nan(x.v); });
     if (has_stale) {
       std::vector<Sample> kept;

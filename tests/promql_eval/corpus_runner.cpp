@@ -49,10 +49,6 @@ std::optional<std::string> skip_reason(const std::string& expr,
       {"fill(", "binop fill modifiers (3.10 experimental)"},
       {"fill_left", "binop fill modifiers (3.10 experimental)"},
       {"fill_right", "binop fill modifiers (3.10 experimental)"},
-      {"step()", "duration expressions (3.4 experimental)"},
-      {"range()", "duration expressions (3.4 experimental)"},
-      {"min_of(", "duration expressions (3.4 experimental)"},
-      {"max_of(", "duration expressions (3.4 experimental)"},
   };
   for (const auto& e : kOutOfScope)
     if (expr.find(e[0]) != std::string::npos) return std::string(e[1]);

@@ -153,6 +153,7 @@ EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step
     return r;
   }
   detail::Evaluator ev(storage.impl(), options, start, end);
+  ev.set_step(step);
   std::unordered_map<std::string, size_t> index;
   try {
     for (int64_t t = start; t <= end; t += step) {

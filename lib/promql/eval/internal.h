@@ -147,6 +147,13 @@ class Evaluator {
 
   void warn(std::string w) { warnings.push_back(std::move(w)); }
 
+  // durations.cpp: a duration expression in milliseconds; the query step for step().
+  int64_t duration_ms(const Expr& e, bool allow_negative) const;
+  void set_step(int64_t step_ms) { step_ = step_ms; }
+  int64_t range_ms(const MatrixSelector& m) const {
+    return m.range_expr ? duration_ms(*m.range_expr, false) : m.range_ns / 1000000;
+  }
+
  private:
   const std::vector<uint32_t>& matching_series(const VectorSelector& vs);
   Val eval_range_function(const Call& c, int64_t ts);
@@ -155,6 +162,7 @@ class Evaluator {
   const Storage::Impl& st_;
   const EvalOptions& opt_;
   int64_t start_, end_;
+  int64_t step_ = 0;
 };
 
 // Range functions (functions_range.cpp): the value for one series of a range vector, or

@@ -90,7 +90,7 @@ const std::vector<uint32_t>& Evaluator::matching_series(const VectorSelector& vs
 }
 
 int64_t Evaluator::reference_time(const At& at, const Offset& offset, int64_t ts) const {
-  if (offset.expr) fail("duration expressions in offset are not supported by this evaluator");
+  int64_t off = offset.expr ? duration_ms(*offset.expr, true) : ns_to_ms(offset.nanoseconds);
   int64_t base = ts;
   switch (at.kind) {
     case At::Kind::kTimestamp:
@@ -105,7 +105,7 @@ int64_t Evaluator::reference_time(const At& at, const Offset& offset, int64_t ts
     case At::Kind::kNone:
       break;
   }
-  return base - ns_to_ms(offset.nanoseconds);
+  return base - off;
 }
 
 Vector Evaluator::select_vector(const VectorSelector& vs, int64_t ts, bool keep_name) {
@@ -127,9 +127,8 @@ Vector Evaluator::select_vector(const VectorSelector& vs, int64_t ts, bool keep_
 
 Matrix Evaluator::select_matrix(const MatrixSelector& m, int64_t ts) {
   const VectorSelector* vs = m.vector_selector();
-  if (m.range_expr) fail("duration expressions in ranges are not supported by this evaluator");
   int64_t rt = reference_time(vs->at, vs->offset, ts);
-  int64_t min_t = rt - ns_to_ms(m.range_ns);
+  int64_t min_t = rt - range_ms(m);
   Matrix out;
   for (uint32_t idx : matching_series(*vs)) {
     const StoredSeries& ss = st_.series[idx];
@@ -168,10 +167,10 @@ Matrix Evaluator::select_matrix(const MatrixSelector& m, int64_t ts) {
 }
 
 Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
-  if (sq.range_expr || sq.step_expr)
-    fail("duration expressions in subqueries are not supported by this evaluator");
-  int64_t range = ns_to_ms(sq.range_ns);
-  int64_t step = sq.step_ns != 0 ? ns_to_ms(sq.step_ns) : opt_.default_step_ms;
+  int64_t range = sq.range_expr ? duration_ms(*sq.range_expr, false) : ns_to_ms(sq.range_ns);
+  int64_t step = sq.step_expr      ? duration_ms(*sq.step_expr, false)
+                 : sq.step_ns != 0 ? ns_to_ms(sq.step_ns)
+                                   : opt_.default_step_ms;
   if (step <= 0) fail("subquery step must be positive");
   int64_t end = reference_time(sq.at, sq.offset, ts);
   int64_t from = end - range;

@@ -152,6 +152,10 @@ EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step
               "\" for range query, must be Scalar or instant Vector";
     return r;
   }
+  if (end >= start && (end - start) / step >= detail::kMaxSamples) {
+    r.error = "query processing would load too many samples into memory in query execution";
+    return r;
+  }
   detail::Evaluator ev(storage.impl(), options, start, end);
   ev.set_step(step);
   std::unordered_map<std::string, size_t> index;

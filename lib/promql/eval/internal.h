@@ -45,6 +45,9 @@ struct Storage::Impl {
 
 namespace detail {
 
+// Prometheus's default --query.max-samples.
+inline constexpr int64_t kMaxSamples = 50000000;
+
 // A runtime error: the engine unwinds to eval_instant/eval_range, which turn it into
 // EvalResult::error. Prometheus does the same with panic/recover in ev.error, and the error
 // may come from deep inside an aggregation or a function's argument.

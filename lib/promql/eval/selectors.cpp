@@ -176,6 +176,10 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
   int64_t from = end - range;
   int64_t start = step * (from / step);
   if (start < from || (left_open() && start == from)) start += step;
+  // Prometheus stops a query at 50M samples (promtool's default --query.max-samples); a
+  // subquery with more steps than that could only end in that error, after a long time.
+  if (end >= start && (end - start) / step >= kMaxSamples)
+    fail("query processing would load too many samples into memory in subquery execution");
   // Series keyed by label set, kept in the order they first appear, then sorted by labels as
   // Prometheus's matrices are.
   std::unordered_map<std::string, size_t> index;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "promql/eval/engine.h"
+#include "promql/regex.h"
 
 namespace caxtool::promql::eval {
 
@@ -55,6 +56,9 @@ struct EvalError {
   std::string message;
 };
 [[noreturn]] void fail(std::string message);
+
+// A label-matcher regex compiled once per pattern (and per `.`-matches-newline setting).
+const promql::detail::LabelRegex& cached_regex(const std::string& re, bool dot_nl);
 
 // Prometheus's labels.Compare.
 int compare_labels(const Labels& a, const Labels& b);

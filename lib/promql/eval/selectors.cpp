@@ -11,7 +11,6 @@
 
 namespace caxtool::promql::eval {
 namespace detail {
-namespace {
 
 const promql::detail::LabelRegex& cached_regex(const std::string& re, bool dot_nl) {
   // Keyed by pattern, not by tree node: rule evaluation re-runs the same expressions thousands
@@ -22,6 +21,8 @@ const promql::detail::LabelRegex& cached_regex(const std::string& re, bool dot_n
   if (it == c.end()) it = c.emplace(re, promql::detail::LabelRegex(re, dot_nl)).first;
   return it->second;
 }
+
+namespace {
 
 struct CompiledMatcher {
   const Matcher* m;

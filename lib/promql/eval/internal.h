@@ -24,7 +24,6 @@ struct StoredSeries {
   LabelsPtr nameless;  // `labels` without __name__, shared by every function that drops it
   uint64_t nameless_hash = 0;
   std::vector<Sample> samples;
-  uint32_t rank = 0;  // position in label order, refreshed when series are added
   // Where the last lookup ended: rules are evaluated at increasing times, so the next lookup
   // gallops a few samples forward from here instead of binary-searching the whole series.
   mutable size_t hint = 0;
@@ -37,9 +36,7 @@ struct Storage::Impl {
   std::unordered_map<std::string, uint32_t> by_key;  // label set key -> index
   std::unordered_map<std::string, std::vector<uint32_t>> by_name;
   std::vector<uint32_t> all;
-  mutable bool ranks_dirty = false;
-  void refresh_ranks() const;
-  // Selector results (series indices in label order) by selector text, valid while no series
+  // Selector results (series indices in creation order) by selector text, valid while no series
   // is added: rule evaluation runs the same selectors at every step.
   mutable std::unordered_map<std::string, std::vector<uint32_t>> selections;
 };

@@ -84,9 +84,8 @@ const std::vector<uint32_t>& Evaluator::matching_series(const VectorSelector& vs
     }
     if (ok) out.push_back(idx);
   }
-  st_.refresh_ranks();
-  std::sort(out.begin(), out.end(),
-            [&](uint32_t a, uint32_t b) { return st_.series[a].rank < st_.series[b].rank; });
+  // In creation order, as the TSDB head's postings list them (Prometheus selects unsorted for
+  // queries): aggregations then add up in promtool's order, to the last bit.
   return st_.selections.emplace(std::move(cache_key), std::move(out)).first->second;
 }
 

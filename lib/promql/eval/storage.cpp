@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The in-memory series store: one sorted vector of samples per series, an index by metric name
-// (nearly every selector names its metric), and label order kept as a rank per series so that
-// selectors return series in Prometheus's order without comparing label sets each time.
+// (nearly every selector names its metric), series kept in creation order, which is the order
+// Prometheus's TSDB head hands them to the engine.
 #include <algorithm>
 #include <cstring>
-#include <numeric>
 
 #include "promql/eval/internal.h"
 
@@ -46,7 +45,6 @@ void Storage::append(Labels labels, std::vector<Sample> samples) {
     impl_->selections.clear();
     impl_->by_name[name].push_back(it->second);
     impl_->all.push_back(it->second);
-    impl_->ranks_dirty = true;
   }
   auto& dst = impl_->series[it->second].samples;
   for (const Sample& s : samples) {
@@ -82,19 +80,6 @@ size_t StoredSeries::seek_after(int64_t t) const {
   }
   hint = lo;
   return lo;
-}
-
-void Storage::Impl::refresh_ranks() const {
-  if (!ranks_dirty) return;
-  std::vector<uint32_t> order(series.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return detail::compare_labels(*series[a].labels, *series[b].labels) < 0;
-  });
-  // Ranks are bookkeeping the const interface hides; evaluation is single-threaded.
-  auto& mut = const_cast<std::vector<StoredSeries>&>(series);
-  for (uint32_t i = 0; i < order.size(); ++i) mut[order[i]].rank = i;
-  ranks_dirty = false;
 }
 
 namespace detail {

@@ -38,6 +38,9 @@ class LabelRegex {
   // Matches like matches() and fills `groups` with the whole match and every capture group
   // (relabelling's $1); false when it does not match.
   bool captures(std::string_view value, std::vector<std::string>& groups) const;
+  // label_replace: when the whole value matches, `out` is `tmpl` expanded with the capture
+  // groups as Go's Regexp.ExpandString expands it ($1, ${1}, $name, ${name}, $$).
+  bool expand(std::string_view value, std::string_view tmpl, std::string& out) const;
 
  private:
   std::unique_ptr<re2::RE2> re_;

@@ -8,6 +8,9 @@
 //
 // This header is the contract between the engine (lib/promql/eval/) and its users
 // (lib/ruletest/); it may grow, but its names stay.
+//
+// A Storage remembers where lookups ended and caches selections, so evaluations against one
+// Storage must not run concurrently; separate Storages may be used from separate threads.
 #pragma once
 
 #include <cstdint>
@@ -83,7 +86,8 @@ struct EvalOptions {
 struct EvalResult {
   Value value;
   std::optional<std::string> error;  // Prometheus's message when evaluation fails
-  std::vector<std::string> warnings;  // annotations, e.g. "PromQL info: metric might not be a counter"
+  std::vector<std::string>
+      warnings;  // annotations, e.g. "PromQL info: metric might not be a counter"
   bool ok() const { return !error.has_value(); }
 };
 

@@ -1,0 +1,536 @@
+// SPDX-License-Identifier: Apache-2.0
+// The functions a Prometheus alert template can call: Go's builtins (eq, len, index, printf,
+// html, js, urlquery, ...) and Prometheus's map from template/template.go (humanize*, query,
+// first, label, value, sortByLabel, reReplaceAll, graphLink, toTime, ...), with their argument
+// conversions and error texts, since an error becomes part of the annotation a test compares.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <ctime>
+
+#include "gotemplate/exec_impl.h"
+#include "promql/literals.h"
+
+namespace caxtool::gotemplate::detail::exec {
+namespace {
+
+struct Err {
+  std::string message;
+};
+
+const std::string& str(const Value& v) {
+  if (v.kind != Kind::kString) {
+    throw Err{"wrong type for value; expected string; got " + type_name(v)};
+  }
+  return v.s;
+}
+
+const QuerySample& sample(const Value& v) {
+  if (v.kind != Kind::kSample) {
+    if (v.kind == Kind::kNil) throw Err{"invalid memory address or nil pointer dereference"};
+    throw Err{"wrong type for value; expected *template.sample; got " + type_name(v)};
+  }
+  return v.samples.front();
+}
+
+// convertToFloat: numbers, numeric strings, durations.
+double to_float(const Value& v) {
+  switch (v.kind) {
+    case Kind::kFloat:
+      return v.f;
+    case Kind::kInt:
+      return static_cast<double>(v.i);
+    case Kind::kString: {
+      std::string s = v.s;
+      const char* begin = s.c_str();
+      char* end = nullptr;
+      double d = std::strtod(begin, &end);
+      if (s.empty() || end != begin + s.size()) {
+        throw Err{"strconv.ParseFloat: parsing " + promql::detail::go_quote(s) + ": invalid syntax"};
+      }
+      return d;
+    }
+    default:
+      throw Err{"can't convert " + type_name(v) + " to float"};
+  }
+}
+
+std::string g4(double v) { return format_float(v, 'g', 4); }
+
+std::string humanize(double v) {
+  if (v == 0 || std::isnan(v) || std::isinf(v)) return g4(v);
+  if (std::fabs(v) >= 1) {
+    const char* prefix = "";
+    for (const char* p : {"k", "M", "G", "T", "P", "E", "Z", "Y"}) {
+      if (std::fabs(v) < 1000) break;
+      prefix = p;
+      v /= 1000;
+    }
+    return g4(v) + prefix;
+  }
+  const char* prefix = "";
+  for (const char* p : {"m", "u", "n", "p", "f", "a", "z", "y"}) {
+    if (std::fabs(v) >= 1) break;
+    prefix = p;
+    v *= 1000;
+  }
+  return g4(v) + prefix;
+}
+
+std::string humanize1024(double v) {
+  if (std::fabs(v) <= 1 || std::isnan(v) || std::isinf(v)) return g4(v);
+  const char* prefix = "";
+  for (const char* p : {"ki", "Mi", "Gi", "Ti", "Pi", "Ei", "Zi", "Yi"}) {
+    if (std::fabs(v) < 1024) break;
+    prefix = p;
+    v /= 1024;
+  }
+  return g4(v) + prefix;
+}
+
+std::string humanize_duration(double v) {
+  if (std::isnan(v) || std::isinf(v)) return g4(v);
+  if (v == 0) return "0s";
+  if (std::fabs(v) >= 1) {
+    std::string sign = v < 0 ? "-" : "";
+    v = std::fabs(v);
+    auto whole = static_cast<int64_t>(v);
+    int64_t seconds = whole % 60, minutes = (whole / 60) % 60, hours = (whole / 3600) % 24,
+            days = whole / 86400;
+    auto n = [](int64_t x) { return std::to_string(x); };
+    if (days != 0) return sign + n(days) + "d " + n(hours) + "h " + n(minutes) + "m " + n(seconds) + "s";
+    if (hours != 0) return sign + n(hours) + "h " + n(minutes) + "m " + n(seconds) + "s";
+    if (minutes != 0) return sign + n(minutes) + "m " + n(seconds) + "s";
+    return sign + g4(v) + "s";
+  }
+  const char* prefix = "";
+  for (const char* p : {"m", "u", "n"}) {
+    if (std::fabs(v) >= 1) break;
+    prefix = p;
+    v *= 1000;
+  }
+  return g4(v) + prefix + "s";
+}
+
+// time.Time.String() of a UTC time: "2006-01-02 15:04:05.999999999 +0000 UTC".
+std::string time_text(double seconds) {
+  auto ns_total = static_cast<int64_t>(seconds * 1e9);
+  int64_t secs = ns_total / 1'000'000'000;
+  int64_t ns = ns_total % 1'000'000'000;
+  if (ns < 0) {
+    ns += 1'000'000'000;
+    --secs;
+  }
+  std::time_t t = static_cast<std::time_t>(secs);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
+  std::string out = buf;
+  if (ns != 0) {
+    char frac[16];
+    std::snprintf(frac, sizeof frac, ".%09lld", static_cast<long long>(ns));
+    std::string f = frac;
+    while (f.back() == '0') f.pop_back();
+    out += f;
+  }
+  return out + " +0000 UTC";
+}
+
+std::string url_query_escape(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else if (c == ' ') {
+      out += '+';
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\'': out += "&#39;"; break;
+      case '"': out += "&#34;"; break;
+      case '\0': out += "\uFFFD"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string js_escape(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\'': out += "\\'"; break;
+      case '"': out += "\\\""; break;
+      case '<': out += "\\u003C"; break;
+      case '>': out += "\\u003E"; break;
+      case '&': out += "\\u0026"; break;
+      case '=': out += "\\u003D"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04X", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out;
+}
+
+// Go's ReplaceAllString template ($1, ${1}, ${name}, $$) as an RE2 rewrite (\1, \\).
+std::string go_rewrite(const std::string& repl, const re2::RE2& re) {
+  std::string out;
+  const auto& names = re.NamedCapturingGroups();
+  for (size_t i = 0; i < repl.size(); ++i) {
+    char c = repl[i];
+    if (c == '\\') {
+      out += "\\\\";
+      continue;
+    }
+    if (c != '$' || i + 1 >= repl.size()) {
+      out += c;
+      continue;
+    }
+    if (repl[i + 1] == '$') {
+      out += '$';
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    std::string name;
+    bool braced = repl[j] == '{';
+    if (braced) {
+      size_t close = repl.find('}', j);
+      if (close == std::string::npos) {
+        out += c;
+        continue;
+      }
+      name = repl.substr(j + 1, close - j - 1);
+      j = close + 1;
+    } else {
+      while (j < repl.size() && (std::isalnum(static_cast<unsigned char>(repl[j])) || repl[j] == '_')) {
+        name += repl[j++];
+      }
+    }
+    if (name.empty()) {
+      out += c;
+      continue;
+    }
+    int index = -1;
+    if (std::all_of(name.begin(), name.end(), [](char d) { return std::isdigit(static_cast<unsigned char>(d)); })) {
+      index = std::atoi(name.c_str());
+    } else if (auto it = names.find(name); it != names.end()) {
+      index = it->second;
+    }
+    if (index >= 0 && index <= re.NumberOfCapturingGroups() && index <= 9) {
+      out += "\\" + std::to_string(index);
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+std::unique_ptr<re2::RE2> compile(const std::string& pattern) {
+  re2::RE2::Options o;
+  o.set_log_errors(false);
+  auto re = std::make_unique<re2::RE2>(pattern, o);
+  if (!re->ok()) throw Err{"error parsing regexp: " + re->error() + ": `" + pattern + "`"};
+  return re;
+}
+
+int compare(const Value& a, const Value& b, const std::string& fn) {
+  auto numeric = [](const Value& v) { return v.kind == Kind::kInt || v.kind == Kind::kFloat; };
+  if (a.kind == Kind::kInt && b.kind == Kind::kInt) return a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
+  if (a.kind == Kind::kFloat && b.kind == Kind::kFloat) return a.f < b.f ? -1 : a.f > b.f ? 1 : 0;
+  if (a.kind == Kind::kString && b.kind == Kind::kString) return a.s.compare(b.s) < 0 ? -1 : a.s == b.s ? 0 : 1;
+  if (a.kind == Kind::kBool && b.kind == Kind::kBool && (fn == "eq" || fn == "ne")) return a.b == b.b ? 0 : 1;
+  if (numeric(a) && numeric(b)) throw Err{"incompatible types for comparison"};
+  if (a.kind == Kind::kNil || b.kind == Kind::kNil) throw Err{"invalid type for comparison"};
+  if (a.kind != b.kind) throw Err{"incompatible types for comparison"};
+  throw Err{"invalid type for comparison"};
+}
+
+void want(const std::vector<Value>& args, size_t n, const std::string& name) {
+  if (args.size() != n) {
+    throw Err{"wrong number of args for " + name + ": want " + std::to_string(n) + " got " +
+              std::to_string(args.size())};
+  }
+}
+
+Value call(const std::string& name, std::vector<Value>& args, const FunctionContext& ctx) {
+  const ExpandOptions& opt = *ctx.options;
+  if (name == "eq" || name == "ne" || name == "lt" || name == "le" || name == "gt" || name == "ge") {
+    if (name == "eq") {
+      if (args.empty()) throw Err{"wrong number of args for eq: want at least 1 got 0"};
+      if (args.size() == 1) throw Err{"missing argument for comparison"};
+      for (size_t i = 1; i < args.size(); ++i) {
+        if (compare(args[0], args[i], name) == 0) return Value::boolean(true);
+      }
+      return Value::boolean(false);
+    }
+    want(args, 2, name);
+    int c = compare(args[0], args[1], name);
+    bool r = name == "ne" ? c != 0 : name == "lt" ? c < 0 : name == "le" ? c <= 0 : name == "gt" ? c > 0 : c >= 0;
+    return Value::boolean(r);
+  }
+  if (name == "not") {
+    want(args, 1, name);
+    return Value::boolean(!truth(args[0]));
+  }
+  if (name == "len") {
+    want(args, 1, name);
+    const Value& v = args[0];
+    switch (v.kind) {
+      case Kind::kString: return Value::integer(static_cast<int64_t>(v.s.size()));
+      case Kind::kStringMap: return Value::integer(static_cast<int64_t>(v.map.size()));
+      case Kind::kSamples: return Value::integer(static_cast<int64_t>(v.samples.size()));
+      case Kind::kAnyMap: return Value::integer(static_cast<int64_t>(v.any.size()));
+      case Kind::kList: return Value::integer(static_cast<int64_t>(v.list.size()));
+      default: throw Err{"len of type " + type_name(v)};
+    }
+  }
+  if (name == "index") {
+    if (args.empty()) throw Err{"wrong number of args for index: want at least 1 got 0"};
+    Value v = args[0];
+    for (size_t i = 1; i < args.size(); ++i) {
+      const Value& k = args[i];
+      if (v.kind == Kind::kStringMap) {
+        auto it = std::find_if(v.map.begin(), v.map.end(), [&](const auto& p) { return p.first == str(k); });
+        v = Value::string(it == v.map.end() ? "" : it->second);
+      } else if (v.kind == Kind::kAnyMap) {
+        auto it = v.any.find(str(k));
+        v = it == v.any.end() ? Value::nil() : it->second;
+      } else if (v.kind == Kind::kSamples || v.kind == Kind::kList) {
+        if (k.kind != Kind::kInt) throw Err{"cannot index slice/array with type " + type_name(k)};
+        size_t n = v.kind == Kind::kSamples ? v.samples.size() : v.list.size();
+        if (k.i < 0 || static_cast<size_t>(k.i) >= n) {
+          throw Err{"index out of range: " + std::to_string(k.i)};
+        }
+        if (v.kind == Kind::kSamples) {
+          Value s;
+          s.kind = Kind::kSample;
+          s.samples = {v.samples[static_cast<size_t>(k.i)]};
+          v = s;
+        } else {
+          v = v.list[static_cast<size_t>(k.i)];
+        }
+      } else if (v.kind == Kind::kNil) {
+        throw Err{"index of untyped nil"};
+      } else {
+        throw Err{"can't index item of type " + type_name(v)};
+      }
+    }
+    return v;
+  }
+  if (name == "print") return Value::string(go_sprint(args));
+  if (name == "println") return Value::string(go_sprintln(args));
+  if (name == "printf") {
+    if (args.empty()) throw Err{"wrong number of args for printf: want at least 1 got 0"};
+    std::string format = str(args[0]);
+    std::vector<Value> rest(args.begin() + 1, args.end());
+    return Value::string(go_sprintf(format, rest));
+  }
+  if (name == "html" || name == "js" || name == "urlquery") {
+    std::string s = args.size() == 1 && args[0].kind == Kind::kString ? args[0].s : go_sprint(args);
+    return Value::string(name == "html" ? html_escape(s) : name == "js" ? js_escape(s) : url_query_escape(s));
+  }
+  // Prometheus's function map.
+  if (name == "query") {
+    want(args, 1, name);
+    if (!opt.query) throw Err{"no query function"};
+    Value v;
+    v.kind = Kind::kSamples;
+    std::string error;
+    if (!opt.query(str(args[0]), v.samples, error)) throw Err{error};
+    return v;
+  }
+  if (name == "first") {
+    want(args, 1, name);
+    if (args[0].kind != Kind::kSamples) throw Err{"wrong type for value; expected template.queryResult; got " + type_name(args[0])};
+    if (args[0].samples.empty()) throw Err{"first() called on vector with no elements"};
+    Value v;
+    v.kind = Kind::kSample;
+    v.samples = {args[0].samples.front()};
+    return v;
+  }
+  if (name == "label") {
+    want(args, 2, name);
+    const std::string& l = str(args[0]);
+    const QuerySample& s = sample(args[1]);
+    for (const auto& [k, x] : s.labels) {
+      if (k == l) return Value::string(x);
+    }
+    return Value::string("");
+  }
+  if (name == "value") {
+    want(args, 1, name);
+    return Value::floating(sample(args[0]).value);
+  }
+  if (name == "strvalue") {
+    want(args, 1, name);
+    for (const auto& [k, x] : sample(args[0]).labels) {
+      if (k == "__value__") return Value::string(x);
+    }
+    return Value::string("");
+  }
+  if (name == "sortByLabel") {
+    want(args, 2, name);
+    const std::string& l = str(args[0]);
+    if (args[1].kind != Kind::kSamples) throw Err{"wrong type for value; expected template.queryResult; got " + type_name(args[1])};
+    Value v = args[1];
+    auto get = [&](const QuerySample& s) {
+      for (const auto& [k, x] : s.labels) {
+        if (k == l) return x;
+      }
+      return std::string();
+    };
+    std::stable_sort(v.samples.begin(), v.samples.end(),
+                     [&](const QuerySample& a, const QuerySample& b) { return get(a) < get(b); });
+    return v;
+  }
+  if (name == "args") {
+    Value v;
+    v.kind = Kind::kAnyMap;
+    for (size_t i = 0; i < args.size(); ++i) v.any["arg" + std::to_string(i)] = args[i];
+    return v;
+  }
+  if (name == "reReplaceAll") {
+    want(args, 3, name);
+    auto re = compile(str(args[0]));
+    std::string text = str(args[2]);
+    re2::RE2::GlobalReplace(&text, *re, go_rewrite(str(args[1]), *re));
+    return Value::string(text);
+  }
+  if (name == "match") {
+    want(args, 2, name);
+    auto re = compile(str(args[0]));
+    return Value::boolean(re2::RE2::PartialMatch(str(args[1]), *re));
+  }
+  if (name == "safeHtml") {
+    want(args, 1, name);
+    Value v = Value::string(str(args[0]));
+    v.html = true;
+    return v;
+  }
+  if (name == "title" || name == "toUpper" || name == "toLower") {
+    want(args, 1, name);
+    std::string s = str(args[0]);
+    bool start = true;
+    for (char& c : s) {
+      auto u = static_cast<unsigned char>(c);
+      if (name == "toUpper") c = static_cast<char>(std::toupper(u));
+      if (name == "toLower") c = static_cast<char>(std::tolower(u));
+      if (name == "title") {
+        if (start && std::islower(u)) c = static_cast<char>(std::toupper(u));
+        start = !(std::isalnum(u) || c == '_' || c == '\'' || u >= 0x80);
+      }
+    }
+    return Value::string(s);
+  }
+  if (name == "humanize" || name == "humanize1024" || name == "humanizeDuration" ||
+      name == "humanizePercentage" || name == "humanizeTimestamp" || name == "toTime") {
+    want(args, 1, name);
+    double v = to_float(args[0]);
+    if (name == "humanize") return Value::string(humanize(v));
+    if (name == "humanize1024") return Value::string(humanize1024(v));
+    if (name == "humanizeDuration") return Value::string(humanize_duration(v));
+    if (name == "humanizePercentage") return Value::string(g4(v * 100) + "%");
+    if (std::isnan(v) || std::isinf(v)) {
+      if (name == "toTime") throw Err{"cannot convert " + g4(v) + " to Time"};
+      return Value::string(g4(v));
+    }
+    Value t = Value::string(time_text(v));
+    if (name == "toTime") {
+      t.kind = Kind::kTime;
+      t.f = v;
+    }
+    return t;
+  }
+  if (name == "externalURL") {
+    want(args, 0, name);
+    return Value::string(ctx.data->external_url);
+  }
+  if (name == "pathPrefix") {
+    want(args, 0, name);
+    const std::string& u = ctx.data->external_url;
+    size_t scheme = u.find("://");
+    size_t path = u.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+    return Value::string(path == std::string::npos ? "" : u.substr(path, u.find_first_of("?#", path) - path));
+  }
+  if (name == "graphLink" || name == "tableLink") {
+    want(args, 1, name);
+    return Value::string("/graph?g0.expr=" + url_query_escape(str(args[0])) +
+                         (name == "graphLink" ? "&g0.tab=0" : "&g0.tab=1"));
+  }
+  if (name == "stripPort" || name == "stripDomain") {
+    want(args, 1, name);
+    std::string hp = str(args[0]);
+    std::string host = hp, port;
+    bool split = false;
+    if (!hp.empty() && hp[0] == '[') {
+      size_t close = hp.find("]:");
+      if (close != std::string::npos) {
+        host = hp.substr(1, close - 1);
+        port = hp.substr(close + 2);
+        split = true;
+      }
+    } else if (size_t colon = hp.rfind(':'); colon != std::string::npos && hp.find(':') == colon) {
+      host = hp.substr(0, colon);
+      port = hp.substr(colon + 1);
+      split = true;
+    }
+    if (name == "stripPort") return Value::string(split ? host : hp);
+    bool ip = host.find(':') != std::string::npos ||
+              std::all_of(host.begin(), host.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+    if (ip) return Value::string(hp);
+    std::string first = host.substr(0, host.find('.'));
+    return Value::string(split ? first + ":" + port : first);
+  }
+  if (name == "parseDuration") {
+    want(args, 1, name);
+    std::string why;
+    std::optional<int64_t> ns = promql::detail::parse_duration(str(args[0]), false, &why);
+    if (!ns) throw Err{"not a valid duration string: " + promql::detail::go_quote(args[0].s)};
+    return Value::floating(static_cast<double>(*ns) / 1e9);
+  }
+  throw Err{"function \"" + name + "\" not defined"};
+}
+
+}  // namespace
+
+bool call_function(const std::string& name, std::vector<Value>& args, const FunctionContext& ctx,
+                   Value& result, std::string& error) {
+  try {
+    result = call(name, args, ctx);
+    return true;
+  } catch (const Err& e) {
+    bool arity = e.message.starts_with("wrong number of args");
+    error = arity ? e.message : "error calling " + name + ": " + e.message;
+    return false;
+  }
+}
+
+}  // namespace caxtool::gotemplate::detail::exec

@@ -5,9 +5,11 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace caxtool::promql::detail {
 
@@ -172,6 +174,64 @@ bool LabelRegex::ok() const { return re_ != nullptr && re_->ok(); }
 bool LabelRegex::matches(std::string_view value) const {
   // FullMatch anchors at both ends, as Prometheus's "^(?:re)$".
   return ok() && RE2::FullMatch(re2::StringPiece(value.data(), value.size()), *re_);
+}
+
+namespace {
+
+bool is_name_char(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
+
+}  // namespace
+
+bool LabelRegex::expand(std::string_view value, std::string_view tmpl, std::string& out) const {
+  if (!ok()) return false;
+  int n = re_->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(n));
+  re2::StringPiece text(value.data(), value.size());
+  if (!re_->Match(text, 0, text.size(), RE2::ANCHOR_BOTH, groups.data(), n)) return false;
+  auto group = [&](size_t i) {
+    if (i < groups.size() && groups[i].data() != nullptr)
+      out.append(groups[i].data(), groups[i].size());
+  };
+  out.clear();
+  while (!tmpl.empty()) {
+    size_t d = tmpl.find('$');
+    if (d == std::string_view::npos) break;
+    out.append(tmpl.substr(0, d));
+    tmpl.remove_prefix(d + 1);
+    if (!tmpl.empty() && tmpl[0] == '$') {
+      out.push_back('$');
+      tmpl.remove_prefix(1);
+      continue;
+    }
+    bool brace = !tmpl.empty() && tmpl[0] == '{';
+    std::string_view rest = brace ? tmpl.substr(1) : tmpl;
+    size_t i = 0;
+    while (i < rest.size() && is_name_char(static_cast<unsigned char>(rest[i]))) ++i;
+    if (i == 0 || (brace && (i >= rest.size() || rest[i] != '}'))) {
+      out.push_back('$');  // malformed: the $ is text
+      continue;
+    }
+    std::string_view name = rest.substr(0, i);
+    tmpl = rest.substr(brace ? i + 1 : i);
+    long num = 0;
+    for (char c : name) {
+      if (c < '0' || c > '9' || num >= 100000000) {
+        num = -1;
+        break;
+      }
+      num = num * 10 + (c - '0');
+    }
+    if (name[0] == '0' && name.size() > 1) num = -1;
+    if (num >= 0) {
+      group(static_cast<size_t>(num));
+    } else {
+      const auto& names = re_->NamedCapturingGroups();
+      auto it = names.find(std::string(name));
+      if (it != names.end()) group(static_cast<size_t>(it->second));
+    }
+  }
+  out.append(tmpl);
+  return true;
 }
 
 }  // namespace caxtool::promql::detail

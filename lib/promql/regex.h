@@ -34,6 +34,9 @@ class LabelRegex {
   LabelRegex& operator=(LabelRegex&&) noexcept;
   bool ok() const;
   bool matches(std::string_view value) const;
+  // label_replace: when the whole value matches, `out` is `tmpl` expanded with the capture
+  // groups as Go's Regexp.ExpandString expands it ($1, ${1}, $name, ${name}, $$).
+  bool expand(std::string_view value, std::string_view tmpl, std::string& out) const;
 
  private:
   std::unique_ptr<re2::RE2> re_;

@@ -83,7 +83,8 @@ struct EvalOptions {
 struct EvalResult {
   Value value;
   std::optional<std::string> error;  // Prometheus's message when evaluation fails
-  std::vector<std::string> warnings;  // annotations, e.g. "PromQL info: metric might not be a counter"
+  std::vector<std::string>
+      warnings;  // annotations, e.g. "PromQL info: metric might not be a counter"
   bool ok() const { return !error.has_value(); }
 };
 

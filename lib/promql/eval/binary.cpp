@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: Apache-2.0
+// Binary operators: scalar/scalar, vector/scalar (comparisons filter unless `bool`), and
+// vector/vector with on/ignoring matching, group_left/group_right and the set operators, with
+// Prometheus's matching errors. Arithmetic drops the metric name; a filtering comparison keeps it.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "promql/eval/internal.h"
+
+namespace caxtool::promql::eval::detail {
+namespace {
+
+bool is_comparison(Tok op) {
+  return op == Tok::kEqlc || op == Tok::kNeq || op == Tok::kGtr || op == Tok::kLss ||
+         op == Tok::kGte || op == Tok::kLte;
+}
+
+// Prometheus's vectorElemBinop: the value, and for comparisons whether the pair is kept.
+double elem_binop(Tok op, double l, double r, bool& keep) {
+  keep = true;
+  switch (op) {
+    case Tok::kAdd:
+      return l + r;
+    case Tok::kSub:
+      return l - r;
+    case Tok::kMul:
+      return l * r;
+    case Tok::kDiv:
+      return l / r;
+    case Tok::kPow:
+      return std::pow(l, r);
+    case Tok::kMod:
+      return std::fmod(l, r);
+    case Tok::kAtan2:
+      return std::atan2(l, r);
+    case Tok::kEqlc:
+      keep = l == r;
+      return l;
+    case Tok::kNeq:
+      keep = l != r;
+      return l;
+    case Tok::kGtr:
+      keep = l > r;
+      return l;
+    case Tok::kLss:
+      keep = l < r;
+      return l;
+    case Tok::kGte:
+      keep = l >= r;
+      return l;
+    case Tok::kLte:
+      keep = l <= r;
+      return l;
+    default:
+      fail("operator \"" + std::string(token_name(op)) + "\" not allowed here");
+  }
+}
+
+bool contains(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// The matching signature: the `on` labels, or all but the `ignoring` ones and the name.
+std::string signature(const Labels& l, const VectorMatching& m) {
+  std::string key;
+  for (const auto& [n, v] : l) {
+    bool listed = contains(m.matching_labels, n);
+    if (m.on ? listed : (!listed && n != "__name__")) append_key(key, n, v);
+  }
+  return key;
+}
+
+Labels match_labels(const Labels& l, const VectorMatching& m) {
+  Labels out;
+  for (const auto& p : l) {
+    bool listed = contains(m.matching_labels, p.first);
+    if (m.on ? listed : (!listed && p.first != "__name__")) out.push_back(p);
+  }
+  return out;
+}
+
+// Arithmetic drops the metric name; atan2 does so since 2.47.
+bool drops_name(Tok op, Version v) {
+  if (op == Tok::kAtan2) return v >= Version{2, 47};
+  return !is_comparison(op);
+}
+
+Labels result_metric(const Labels& lhs, const Labels& rhs, Tok op, const VectorMatching& m,
+                     Version version) {
+  bool drop_name = drops_name(op, version);
+  Labels out;
+  for (const auto& p : lhs) {
+    if (drop_name && p.first == "__name__") continue;
+    if (m.card == Cardinality::kOneToOne) {
+      bool listed = contains(m.matching_labels, p.first);
+      if (m.on ? !listed : listed) continue;
+    }
+    if (contains(m.include, p.first)) continue;
+    out.push_back(p);
+  }
+  for (const auto& n : m.include) {
+    std::string_view v = label_value(rhs, n);
+    if (!v.empty()) out.emplace_back(n, std::string(v));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Vector set_operation(Tok op, Vector lhs, Vector rhs, const VectorMatching& m) {
+  Vector out;
+  if (op == Tok::kLand) {
+    if (lhs.empty() || rhs.empty()) return out;
+    std::unordered_set<std::string> sigs;
+    for (const auto& s : rhs) sigs.insert(signature(*s.labels, m));
+    for (auto& s : lhs)
+      if (sigs.count(signature(*s.labels, m))) out.push_back(std::move(s));
+    return out;
+  }
+  if (op == Tok::kLor) {
+    if (lhs.empty()) return rhs;
+    if (rhs.empty()) return lhs;
+    std::unordered_set<std::string> sigs;
+    for (auto& s : lhs) {
+      sigs.insert(signature(*s.labels, m));
+      out.push_back(std::move(s));
+    }
+    for (auto& s : rhs)
+      if (!sigs.count(signature(*s.labels, m))) out.push_back(std::move(s));
+    return out;
+  }
+  // unless
+  if (rhs.empty()) return lhs;
+  std::unordered_set<std::string> sigs;
+  for (const auto& s : rhs) sigs.insert(signature(*s.labels, m));
+  for (auto& s : lhs)
+    if (!sigs.count(signature(*s.labels, m))) out.push_back(std::move(s));
+  return out;
+}
+
+}  // namespace
+
+Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
+  Val l = eval(*b.lhs, ts);
+  Val r = eval(*b.rhs, ts);
+  Tok op = b.op;
+  bool keep;
+  if (l.type == ValueType::kScalar && r.type == ValueType::kScalar) {
+    double v = elem_binop(op, l.scalar, r.scalar, keep);
+    if (is_comparison(op)) v = keep ? 1 : 0;
+    return Val::of_scalar(v);
+  }
+  if (l.type == ValueType::kVector && r.type == ValueType::kVector) {
+    static const VectorMatching kDefault{};
+    const VectorMatching& m = b.matching ? *b.matching : kDefault;
+    if (op == Tok::kLand || op == Tok::kLor || op == Tok::kLunless)
+      return Val::of_vector(set_operation(op, std::move(l.vec), std::move(r.vec), m));
+    if (l.vec.empty() || r.vec.empty()) return Val::of_vector({});
+    bool one_to_many = m.card == Cardinality::kOneToMany;
+    Vector& many = one_to_many ? r.vec : l.vec;
+    Vector& one = one_to_many ? l.vec : r.vec;
+    std::unordered_map<std::string, const VSample*> one_sigs;
+    one_sigs.reserve(one.size());
+    for (const auto& s : one) {
+      auto [it, inserted] = one_sigs.try_emplace(signature(*s.labels, m), &s);
+      if (!inserted) {
+        std::string d1 = format_labels(*s.labels), d2 = format_labels(*it->second->labels);
+        if (opt_.version >= Version{3, 14} && d1 > d2) std::swap(d1, d2);  // sorted since 3.14
+        fail("found duplicate series for the match group " +
+             format_labels(match_labels(*s.labels, m)) + " on the " +
+             (one_to_many ? "left" : "right") + " hand-side of the operation: [" + d1 + ", " + d2 +
+             "];many-to-many matching not allowed: matching labels must be unique on one side");
+      }
+    }
+    std::unordered_map<std::string, std::unordered_set<std::string>> matched;
+    Vector out;
+    for (const auto& s : many) {
+      std::string sig = signature(*s.labels, m);
+      auto it = one_sigs.find(sig);
+      if (it == one_sigs.end()) continue;
+      const VSample& o = *it->second;
+      double vl = s.v, vr = o.v;
+      if (one_to_many) std::swap(vl, vr);
+      double v = elem_binop(op, vl, vr, keep);
+      // Since 3.9 the matching errors are found before a comparison filters the pair out.
+      bool check_first = opt_.version >= Version{3, 9};
+      if (b.return_bool) {
+        v = keep ? 1 : 0;
+      } else if (!keep && !check_first) {
+        continue;
+      }
+      Labels metric = result_metric(*s.labels, *o.labels, op, m, opt_.version);
+      if (b.return_bool) metric = without_name(metric);
+      auto [mit, first] = matched.try_emplace(sig);
+      if (m.card == Cardinality::kOneToOne) {
+        if (!first)
+          fail(
+              "multiple matches for labels: many-to-one matching must be explicit "
+              "(group_left/group_right)");
+      } else if (!mit->second.insert(labels_key(metric)).second) {
+        fail("multiple matches for labels: grouping labels must ensure unique matches");
+      }
+      if (!keep && !b.return_bool) continue;
+      out.push_back(VSample{make_labels(std::move(metric)), v, ts});
+    }
+    return Val::of_vector(std::move(out));
+  }
+  // Vector and scalar, in either order.
+  bool swap = l.type == ValueType::kScalar;
+  Vector vec = std::move(swap ? r.vec : l.vec);
+  double scalar = swap ? l.scalar : r.scalar;
+  Vector out;
+  out.reserve(vec.size());
+  for (auto& s : vec) {
+    double lv = s.v, rv = scalar;
+    if (swap) std::swap(lv, rv);
+    double v = elem_binop(op, lv, rv, keep);
+    if (is_comparison(op) && swap) v = rv;
+    if (b.return_bool) {
+      v = keep ? 1 : 0;
+      keep = true;
+    }
+    if (!keep) continue;
+    s.v = v;
+    s.t = ts;
+    if (drops_name(op, opt_.version) || b.return_bool) s.labels = drop_name(s.labels);
+    out.push_back(std::move(s));
+  }
+  return Val::of_vector(std::move(out));
+}
+
+}  // namespace caxtool::promql::eval::detail

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+// The entry points and the dispatch over node kinds. A range query is the instant evaluation
+// at each step, its vectors merged into series by label set: Prometheus's range evaluation is
+// defined to agree with that, and rule evaluation (the hot path) is instant queries anyway.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "promql/eval/internal.h"
+
+namespace caxtool::promql::eval {
+namespace detail {
+namespace {
+
+void check_unique_labelsets(const Vector& v) {
+  if (v.size() < 2) return;
+  std::unordered_set<std::string> seen;
+  seen.reserve(v.size());
+  for (const auto& s : v)
+    if (!seen.insert(labels_key(*s.labels)).second)
+      fail("vector cannot contain metrics with the same labelset");
+}
+
+}  // namespace
+
+Val Evaluator::eval(const Expr& e, int64_t ts) {
+  switch (e.kind) {
+    case NodeKind::kNumberLiteral:
+      return Val::of_scalar(static_cast<const NumberLiteral&>(e).value);
+    case NodeKind::kStringLiteral: {
+      Val r;
+      r.type = ValueType::kString;
+      r.str = static_cast<const StringLiteral&>(e).value;
+      return r;
+    }
+    case NodeKind::kParen:
+      return eval(*static_cast<const Paren&>(e).expr, ts);
+    case NodeKind::kVectorSelector:
+      return Val::of_vector(select_vector(static_cast<const VectorSelector&>(e), ts));
+    case NodeKind::kMatrixSelector: {
+      Val r;
+      r.type = ValueType::kMatrix;
+      r.mat = select_matrix(static_cast<const MatrixSelector&>(e), ts);
+      return r;
+    }
+    case NodeKind::kSubquery: {
+      Val r;
+      r.type = ValueType::kMatrix;
+      r.mat = eval_subquery(static_cast<const Subquery&>(e), ts);
+      return r;
+    }
+    case NodeKind::kUnary: {
+      const auto& u = static_cast<const Unary&>(e);
+      Val v = eval(*u.expr, ts);
+      if (u.op != Tok::kSub) return v;
+      if (v.type == ValueType::kScalar) {
+        v.scalar = -v.scalar;
+        return v;
+      }
+      for (auto& s : v.vec) {
+        s.v = -s.v;
+        s.labels = drop_name(s.labels);
+      }
+      check_unique_labelsets(v.vec);
+      return v;
+    }
+    case NodeKind::kCall: {
+      Val v = eval_call(static_cast<const Call&>(e), ts);
+      if (v.type == ValueType::kVector) check_unique_labelsets(v.vec);
+      return v;
+    }
+    case NodeKind::kAggregate:
+      return eval_aggregate(static_cast<const Aggregate&>(e), ts);
+    case NodeKind::kBinary: {
+      Val v = eval_binary(static_cast<const Binary&>(e), ts);
+      if (v.type == ValueType::kVector) check_unique_labelsets(v.vec);
+      return v;
+    }
+    case NodeKind::kDurationExpr:
+      fail("duration expressions are not supported by this evaluator");
+  }
+  fail("unknown expression");
+}
+
+}  // namespace detail
+
+namespace {
+
+void to_public_vector(const detail::Vector& in, int64_t t, std::vector<Series>& out) {
+  out.reserve(in.size());
+  for (const auto& s : in) out.push_back(Series{*s.labels, {Sample{t, s.v}}});
+}
+
+void to_public_matrix(const detail::Matrix& in, std::vector<Series>& out) {
+  out.reserve(in.size());
+  for (const auto& s : in) {
+    auto sp = s.samples();
+    out.push_back(Series{*s.labels, std::vector<Sample>(sp.begin(), sp.end())});
+  }
+}
+
+}  // namespace
+
+EvalResult eval_instant(const Expr& expr, int64_t t, const Storage& storage,
+                        const EvalOptions& options) {
+  EvalResult r;
+  detail::Evaluator ev(storage.impl(), options, t, t);
+  try {
+    detail::Val v = ev.eval(expr, t);
+    r.value.type = v.type;
+    switch (v.type) {
+      case ValueType::kScalar:
+        r.value.scalar = v.scalar;
+        r.value.scalar_t = t;
+        break;
+      case ValueType::kString:
+        r.value.string = std::move(v.str);
+        break;
+      case ValueType::kVector:
+        to_public_vector(v.vec, t, r.value.series);
+        break;
+      case ValueType::kMatrix:
+        to_public_matrix(v.mat, r.value.series);
+        break;
+      case ValueType::kNone:
+        break;
+    }
+  } catch (const detail::EvalError& e) {
+    r.error = e.message;
+  }
+  r.warnings = std::move(ev.warnings);
+  return r;
+}
+
+EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step,
+                      const Storage& storage, const EvalOptions& options) {
+  EvalResult r;
+  r.value.type = ValueType::kMatrix;
+  if (step <= 0) {
+    r.error = "zero or negative query resolution step widths are not accepted";
+    return r;
+  }
+  ValueType type = type_of(expr);
+  if (type != ValueType::kScalar && type != ValueType::kVector) {
+    r.error = "invalid expression type \"" + std::string(documented_type(type)) +
+              "\" for range query, must be Scalar or instant Vector";
+    return r;
+  }
+  detail::Evaluator ev(storage.impl(), options, start, end);
+  std::unordered_map<std::string, size_t> index;
+  try {
+    for (int64_t t = start; t <= end; t += step) {
+      detail::Val v = ev.eval(expr, t);
+      auto add = [&](const Labels& l, double x) {
+        auto [it, inserted] = index.try_emplace(detail::labels_key(l), r.value.series.size());
+        if (inserted) r.value.series.push_back(Series{l, {}});
+        r.value.series[it->second].samples.push_back(Sample{t, x});
+      };
+      if (v.type == ValueType::kScalar) {
+        add(Labels{}, v.scalar);
+      } else {
+        for (const auto& s : v.vec) add(*s.labels, s.v);
+      }
+    }
+  } catch (const detail::EvalError& e) {
+    r.error = e.message;
+    r.value.series.clear();
+  }
+  std::sort(r.value.series.begin(), r.value.series.end(), [](const Series& a, const Series& b) {
+    return detail::compare_labels(a.labels, b.labels) < 0;
+  });
+  r.warnings = std::move(ev.warnings);
+  return r;
+}
+
+}  // namespace caxtool::promql::eval

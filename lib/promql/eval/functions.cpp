@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: Apache-2.0
+// Function calls: arguments are evaluated, then the function runs on the vector (element-wise
+// math, clamps, dates, sorting, absent, scalar/vector, timestamp) or hands each series of its
+// range argument to functions_range.cpp. Which functions keep the metric name follows
+// Prometheus (last_over_time, sort, label_* keep it; the rest drop it).
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <limits>
+
+#include "promql/eval/internal.h"
+
+namespace caxtool::promql::eval::detail {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double sgn(double v) { return v < 0 ? -1 : v > 0 ? 1 : v; }
+
+// Go's math.Max and math.Min: an infinity wins over NaN, NaN over everything else.
+double go_max(double x, double y) {
+  if (std::isinf(x) && x > 0) return x;
+  if (std::isinf(y) && y > 0) return y;
+  if (std::isnan(x) || std::isnan(y)) return kNaN;
+  return std::max(x, y);
+}
+double go_min(double x, double y) {
+  if (std::isinf(x) && x < 0) return x;
+  if (std::isinf(y) && y < 0) return y;
+  if (std::isnan(x) || std::isnan(y)) return kNaN;
+  return std::min(x, y);
+}
+
+double (*simple_function(std::string_view n))(double) {
+  struct Entry {
+    std::string_view name;
+    double (*f)(double);
+  };
+  static const Entry kTable[] = {
+      {"abs", [](double v) { return std::fabs(v); }},
+      {"ceil", [](double v) { return std::ceil(v); }},
+      {"floor", [](double v) { return std::floor(v); }},
+      {"exp", [](double v) { return std::exp(v); }},
+      {"sqrt", [](double v) { return std::sqrt(v); }},
+      {"ln", [](double v) { return std::log(v); }},
+      {"log2", [](double v) { return std::log2(v); }},
+      {"log10", [](double v) { return std::log10(v); }},
+      {"sin", [](double v) { return std::sin(v); }},
+      {"cos", [](double v) { return std::cos(v); }},
+      {"tan", [](double v) { return std::tan(v); }},
+      {"asin", [](double v) { return std::asin(v); }},
+      {"acos", [](double v) { return std::acos(v); }},
+      {"atan", [](double v) { return std::atan(v); }},
+      {"sinh", [](double v) { return std::sinh(v); }},
+      {"cosh", [](double v) { return std::cosh(v); }},
+      {"tanh", [](double v) { return std::tanh(v); }},
+      {"asinh", [](double v) { return std::asinh(v); }},
+      {"acosh", [](double v) { return std::acosh(v); }},
+      {"atanh", [](double v) { return std::atanh(v); }},
+      {"deg", [](double v) { return v * 180 / M_PI; }},
+      {"rad", [](double v) { return v * M_PI / 180; }},
+      {"sgn", sgn},
+  };
+  for (const auto& e : kTable)
+    if (e.name == n) return e.f;
+  return nullptr;
+}
+
+// Civil date of a Unix time in seconds (UTC), as Go's time.Unix(int64(v), 0).UTC().
+struct Civil {
+  int64_t year;
+  int month, day, hour, minute, weekday, yday;
+};
+
+Civil civil(double v) {
+  int64_t secs = static_cast<int64_t>(v);
+  int64_t days = secs / 86400;
+  int64_t rem = secs % 86400;
+  if (rem < 0) {
+    rem += 86400;
+    days -= 1;
+  }
+  Civil c{};
+  c.hour = static_cast<int>(rem / 3600);
+  c.minute = static_cast<int>(rem % 3600 / 60);
+  c.weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
+  // Howard Hinnant's civil_from_days.
+  int64_t z = days + 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t y = yoe + era * 400;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  c.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  c.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  c.year = c.month <= 2 ? y + 1 : y;
+  bool leap = (c.year % 4 == 0 && c.year % 100 != 0) || c.year % 400 == 0;
+  static const int kCum[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+  c.yday = kCum[c.month - 1] + c.day + (leap && c.month > 2 ? 1 : 0);
+  return c;
+}
+
+bool date_function(std::string_view n, double v, double& out) {
+  Civil c = civil(v);
+  if (n == "minute") {
+    out = c.minute;
+  } else if (n == "hour") {
+    out = c.hour;
+  } else if (n == "day_of_week") {
+    out = c.weekday;
+  } else if (n == "day_of_month") {
+    out = c.day;
+  } else if (n == "day_of_year") {
+    out = c.yday;
+  } else if (n == "month") {
+    out = c.month;
+  } else if (n == "year") {
+    out = static_cast<double>(c.year);
+  } else if (n == "days_in_month") {
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (c.year % 4 == 0 && c.year % 100 != 0) || c.year % 400 == 0;
+    out = kDays[c.month - 1] + (leap && c.month == 2 ? 1 : 0);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+Labels absent_labels(const Expr* e) {
+  const VectorSelector* vs = e->as<VectorSelector>();
+  if (const auto* m = e->as<MatrixSelector>()) vs = m->vector_selector();
+  Labels out;
+  if (!vs) return out;
+  std::vector<std::string> drop;
+  for (const Matcher& m : vs->matchers) {
+    if (m.name == "__name__") continue;
+    bool has =
+        std::any_of(out.begin(), out.end(), [&](const auto& p) { return p.first == m.name; });
+    if (m.op == MatchOp::kEqual && !has) {
+      if (!m.value.empty()) out.emplace_back(m.name, m.value);
+    } else {
+      drop.push_back(m.name);
+    }
+  }
+  std::erase_if(out, [&](const auto& p) {
+    return std::find(drop.begin(), drop.end(), p.first) != drop.end();
+  });
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const Expr* unwrap(const Expr* e) {
+  while (const auto* p = e->as<Paren>()) e = p->expr.get();
+  return e;
+}
+
+}  // namespace
+
+Val Evaluator::eval_call(const Call& c, int64_t ts) {
+  std::string_view n = c.name;
+  if (is_range_function(n)) return eval_range_function(c, ts);
+  if (n == "label_replace" || n == "label_join" || n == "histogram_quantile" ||
+      n == "sort_by_label" || n == "sort_by_label_desc")
+    return eval_label_function(c, ts);
+  if (n == "time") return Val::of_scalar(static_cast<double>(ts) / 1000);
+  if (n == "start") return Val::of_scalar(static_cast<double>(start_) / 1000);
+  if (n == "end") return Val::of_scalar(static_cast<double>(end_) / 1000);
+  if (n == "pi") return Val::of_scalar(M_PI);
+  if (n == "vector") {
+    double v = eval(*c.args[0], ts).scalar;
+    return Val::of_vector({VSample{make_labels({}), v, ts}});
+  }
+  if (n == "scalar") {
+    Val v = eval(*c.args[0], ts);
+    return Val::of_scalar(v.vec.size() == 1 ? v.vec[0].v : kNaN);
+  }
+  if (n == "absent") {
+    Val v = eval(*c.args[0], ts);
+    if (!v.vec.empty()) return Val::of_vector({});
+    return Val::of_vector({VSample{make_labels(absent_labels(c.args[0].get())), 1, ts}});
+  }
+  Val v;
+  if (c.args.empty()) {
+    v = Val::of_vector({VSample{make_labels({}), static_cast<double>(ts) / 1000, ts}});
+  } else {
+    v = eval(*c.args[0], ts);
+  }
+  std::vector<double> params;
+  for (size_t i = 1; i < c.args.size(); ++i) params.push_back(eval(*c.args[i], ts).scalar);
+  if (n == "timestamp") {
+    bool direct = unwrap(c.args[0].get())->kind == NodeKind::kVectorSelector;
+    for (auto& s : v.vec) {
+      s.v = static_cast<double>(direct ? s.t : ts) / 1000;
+      s.labels = drop_name(s.labels);
+    }
+    return v;
+  }
+  if (n == "sort" || n == "sort_desc") {
+    bool desc = n == "sort_desc";
+    std::stable_sort(v.vec.begin(), v.vec.end(), [desc](const VSample& a, const VSample& b) {
+      if (std::isnan(a.v)) return false;
+      if (std::isnan(b.v)) return true;
+      return desc ? a.v > b.v : a.v < b.v;
+    });
+    return v;
+  }
+  double (*f)(double) = simple_function(n);
+  Vector out;
+  out.reserve(v.vec.size());
+  for (auto& s : v.vec) {
+    double r;
+    if (f) {
+      r = f(s.v);
+    } else if (n == "round") {
+      double inv = 1.0 / (params.empty() ? 1.0 : params[0]);
+      r = std::floor(s.v * inv + 0.5) / inv;
+    } else if (n == "clamp") {
+      if (params[1] < params[0]) return Val::of_vector({});
+      r = go_max(params[0], go_min(params[1], s.v));
+    } else if (n == "clamp_max") {
+      r = go_min(params[0], s.v);
+    } else if (n == "clamp_min") {
+      r = go_max(params[0], s.v);
+    } else if (!date_function(n, s.v, r)) {
+      fail("function \"" + std::string(n) + "\" is not supported by this evaluator");
+    }
+    out.push_back(VSample{drop_name(s.labels), r, ts});
+  }
+  return Val::of_vector(std::move(out));
+}
+
+Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
+  std::string_view n = c.name;
+  RangeArgs a;
+  a.ts = ts;
+  a.version = opt_.version;
+  size_t mi = n == "quantile_over_time" ? 1 : 0;
+  if (n == "quantile_over_time") a.p1 = eval(*c.args[0], ts).scalar;
+  if (n == "predict_linear") a.p1 = eval(*c.args[1], ts).scalar;
+  if (n == "holt_winters" || n == "double_exponential_smoothing") {
+    a.p1 = eval(*c.args[1], ts).scalar;
+    a.p2 = eval(*c.args[2], ts).scalar;
+  }
+  const Expr* arg = unwrap(c.args[mi].get());
+  if (const auto* m = arg->as<MatrixSelector>()) {
+    a.range_end = reference_time(m->vector_selector()->at, m->vector_selector()->offset, ts);
+    a.range_ms = m->range_ns / 1000000;
+  } else if (const auto* s = arg->as<Subquery>()) {
+    a.range_end = reference_time(s->at, s->offset, ts);
+    a.range_ms = s->range_ns / 1000000;
+  }
+  a.range_start = a.range_end - a.range_ms;
+  Matrix m = eval_range_arg(*arg, ts);
+  if (n == "absent_over_time") {
+    if (!m.empty()) return Val::of_vector({});
+    return Val::of_vector({VSample{make_labels(absent_labels(arg)), 1, ts}});
+  }
+  bool keep_name = n == "last_over_time" || n == "first_over_time";
+  Vector out;
+  out.reserve(m.size());
+  for (const auto& s : m) {
+    a.s = s.samples();
+    double r;
+    if (!range_function(n, a, r)) continue;
+    out.push_back(VSample{keep_name ? s.labels : drop_name(s.labels), r, ts});
+  }
+  return Val::of_vector(std::move(out));
+}
+
+}  // namespace caxtool::promql::eval::detail

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+// What the files of the evaluation engine share: the series store's layout, the engine's working
+// values (label sets shared by pointer so a selected series is never copied while it flows through
+// functions, aggregations and operators) and the Evaluator, whose node kinds are implemented in
+// one file per concept (selectors, functions, aggregations, binary operators, subqueries).
+#pragma once
+
+#include <cmath>
+#include <memory>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "promql/eval/engine.h"
+
+namespace caxtool::promql::eval {
+
+using LabelsPtr = std::shared_ptr<const Labels>;
+
+struct StoredSeries {
+  LabelsPtr labels;
+  std::vector<Sample> samples;
+  uint32_t rank = 0;  // position in label order, refreshed when series are added
+};
+
+struct Storage::Impl {
+  std::vector<StoredSeries> series;
+  std::unordered_map<std::string, uint32_t> by_key;  // label set key -> index
+  std::unordered_map<std::string, std::vector<uint32_t>> by_name;
+  std::vector<uint32_t> all;
+  mutable bool ranks_dirty = false;
+  void refresh_ranks() const;
+};
+
+namespace detail {
+
+// A runtime error: the engine unwinds to eval_instant/eval_range, which turn it into
+// EvalResult::error. Prometheus does the same with panic/recover in ev.error, and the error
+// may come from deep inside an aggregation or a function's argument.
+struct EvalError {
+  std::string message;
+};
+[[noreturn]] void fail(std::string message);
+
+// Prometheus's labels.Compare.
+int compare_labels(const Labels& a, const Labels& b);
+// A key that is equal exactly when the label sets are.
+std::string labels_key(const Labels& l);
+void append_key(std::string& key, std::string_view name, std::string_view value);
+std::string_view label_value(const Labels& l, std::string_view name);
+Labels without_name(const Labels& l);
+LabelsPtr drop_name(const LabelsPtr& l);
+LabelsPtr make_labels(Labels l);
+
+// An element of an instant vector: `t` is the sample's own time (what timestamp() returns).
+struct VSample {
+  LabelsPtr labels;
+  double v = 0;
+  int64_t t = 0;
+};
+using Vector = std::vector<VSample>;
+
+// A series of a range vector: its samples either point into the store or are owned.
+struct MSeries {
+  LabelsPtr labels;
+  const Sample* data = nullptr;
+  size_t size = 0;
+  std::vector<Sample> owned;
+
+  MSeries() = default;
+  MSeries(MSeries&&) = default;
+  MSeries& operator=(MSeries&&) = default;
+  MSeries(const MSeries&) = delete;
+  std::span<const Sample> samples() const { return {data, size}; }
+  void own(std::vector<Sample> s) {
+    owned = std::move(s);
+    data = owned.data();
+    size = owned.size();
+  }
+};
+using Matrix = std::vector<MSeries>;
+
+struct Val {
+  ValueType type = ValueType::kNone;
+  double scalar = 0;
+  std::string str;
+  Vector vec;
+  Matrix mat;
+  static Val of_scalar(double v) {
+    Val r;
+    r.type = ValueType::kScalar;
+    r.scalar = v;
+    return r;
+  }
+  static Val of_vector(Vector v) {
+    Val r;
+    r.type = ValueType::kVector;
+    r.vec = std::move(v);
+    return r;
+  }
+};
+
+class Evaluator {
+ public:
+  Evaluator(const Storage::Impl& storage, const EvalOptions& options, int64_t start, int64_t end)
+      : st_(storage), opt_(options), start_(start), end_(end) {}
+
+  Val eval(const Expr& e, int64_t ts);
+  std::vector<std::string> warnings;
+
+  // Since 3.0 range and lookback windows exclude their left end.
+  bool left_open() const { return opt_.version.major >= 3; }
+  const EvalOptions& options() const { return opt_; }
+
+  // selectors.cpp
+  Vector select_vector(const VectorSelector& vs, int64_t ts, bool keep_name = true);
+  Matrix select_matrix(const MatrixSelector& ms, int64_t ts);
+  Matrix eval_subquery(const Subquery& sq, int64_t ts);
+  // The time a selector or subquery reads at: its @, else ts, minus its offset.
+  int64_t reference_time(const At& at, const Offset& offset, int64_t ts) const;
+  Matrix eval_range_arg(const Expr& e, int64_t ts);
+
+  // functions*.cpp
+  Val eval_call(const Call& c, int64_t ts);
+  // aggregations.cpp
+  Val eval_aggregate(const Aggregate& a, int64_t ts);
+  // binary.cpp
+  Val eval_binary(const Binary& b, int64_t ts);
+
+  void warn(std::string w) { warnings.push_back(std::move(w)); }
+
+ private:
+  std::vector<uint32_t> matching_series(const VectorSelector& vs);
+  Val eval_range_function(const Call& c, int64_t ts);
+  Val eval_label_function(const Call& c, int64_t ts);
+
+  const Storage::Impl& st_;
+  const EvalOptions& opt_;
+  int64_t start_, end_;
+};
+
+// Range functions (functions_range.cpp): the value for one series of a range vector, or
+// nothing. `range_start`/`range_end` bound the window (for rate's extrapolation).
+struct RangeArgs {
+  std::span<const Sample> s;
+  int64_t range_start = 0, range_end = 0, range_ms = 0;
+  double p1 = 0, p2 = 0;  // scalar parameters (quantile, predict_linear's t, holt-winters)
+  int64_t ts = 0;         // evaluation time
+  Version version;
+};
+bool range_function(std::string_view name, const RangeArgs& a, double& out);
+bool is_range_function(std::string_view name);
+
+// Statistics shared by functions and aggregations.
+double bucket_quantile(double q, std::vector<std::pair<double, double>>& buckets,
+                       bool& forced_monotonic);
+double quantile_of(double q, std::vector<double>& values);
+double kahan_inc(double inc, double sum, double& c);
+
+// The mean as 3.x computes it for avg and avg_over_time: a Kahan sum, switching to an
+// incremental mean when the sum would overflow.
+class KahanMean {
+ public:
+  void add(double v);
+  double result() const;
+
+ private:
+  double sum_ = 0, c_ = 0, mean_ = 0, count_ = 0;
+  bool incremental_ = false;
+};
+
+}  // namespace detail
+}  // namespace caxtool::promql::eval

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+// The in-memory series store: one sorted vector of samples per series, an index by metric name
+// (nearly every selector names its metric), and label order kept as a rank per series so that
+// selectors return series in Prometheus's order without comparing label sets each time.
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+#include "promql/eval/internal.h"
+
+namespace caxtool::promql::eval {
+
+double stale_nan() {
+  double v;
+  std::memcpy(&v, &kStaleNaNBits, sizeof v);
+  return v;
+}
+
+bool is_stale_nan(double v) {
+  uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  return bits == kStaleNaNBits;
+}
+
+Storage::Storage() : impl_(std::make_unique<Impl>()) {}
+Storage::~Storage() = default;
+
+size_t Storage::series_count() const { return impl_->series.size(); }
+
+void Storage::append(Labels labels, int64_t t, double v) {
+  append(std::move(labels), std::vector<Sample>{Sample{t, v}});
+}
+
+void Storage::append(Labels labels, std::vector<Sample> samples) {
+  std::sort(labels.begin(), labels.end());
+  std::string key = detail::labels_key(labels);
+  auto [it, inserted] = impl_->by_key.try_emplace(std::move(key), 0);
+  if (inserted) {
+    it->second = static_cast<uint32_t>(impl_->series.size());
+    StoredSeries s;
+    std::string name(detail::label_value(labels, "__name__"));
+    s.labels = std::make_shared<const Labels>(std::move(labels));
+    impl_->series.push_back(std::move(s));
+    impl_->by_name[name].push_back(it->second);
+    impl_->all.push_back(it->second);
+    impl_->ranks_dirty = true;
+  }
+  auto& dst = impl_->series[it->second].samples;
+  for (const Sample& s : samples) {
+    if (!dst.empty() && s.t <= dst.back().t) continue;
+    dst.push_back(s);
+  }
+}
+
+void Storage::Impl::refresh_ranks() const {
+  if (!ranks_dirty) return;
+  std::vector<uint32_t> order(series.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return detail::compare_labels(*series[a].labels, *series[b].labels) < 0;
+  });
+  // Ranks are bookkeeping the const interface hides; evaluation is single-threaded.
+  auto& mut = const_cast<std::vector<StoredSeries>&>(series);
+  for (uint32_t i = 0; i < order.size(); ++i) mut[order[i]].rank = i;
+  ranks_dirty = false;
+}
+
+namespace detail {
+
+void fail(std::string message) { throw EvalError{std::move(message)}; }
+
+int compare_labels(const Labels& a, const Labels& b) {
+  size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (int c = a[i].first.compare(b[i].first); c != 0) return c < 0 ? -1 : 1;
+    if (int c = a[i].second.compare(b[i].second); c != 0) return c < 0 ? -1 : 1;
+  }
+  if (a.size() == b.size()) return 0;
+  return a.size() < b.size() ? -1 : 1;
+}
+
+void append_key(std::string& key, std::string_view name, std::string_view value) {
+  key.append(name);
+  key.push_back('\xff');
+  key.append(value);
+  key.push_back('\xfe');
+}
+
+std::string labels_key(const Labels& l) {
+  std::string key;
+  for (const auto& [n, v] : l) append_key(key, n, v);
+  return key;
+}
+
+std::string_view label_value(const Labels& l, std::string_view name) {
+  for (const auto& [n, v] : l)
+    if (n == name) return v;
+  return {};
+}
+
+Labels without_name(const Labels& l) {
+  Labels out;
+  out.reserve(l.size());
+  for (const auto& p : l)
+    if (p.first != "__name__") out.push_back(p);
+  return out;
+}
+
+LabelsPtr drop_name(const LabelsPtr& l) {
+  if (label_value(*l, "__name__").empty()) return l;
+  return std::make_shared<const Labels>(without_name(*l));
+}
+
+LabelsPtr make_labels(Labels l) { return std::make_shared<const Labels>(std::move(l)); }
+
+}  // namespace detail
+}  // namespace caxtool::promql::eval

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: Apache-2.0
+// Runs Prometheus's own PromQL engine tests (promql/promqltest/testdata/*.test: `load`, `eval
+// instant|range`, `eval_fail`, `eval_ordered`, `expect ...`, `clear`) against caxtool's engine
+// and prints pass/fail/skip counts per file. Comparison is Prometheus's: unordered unless
+// ordered, values equal within a relative 1e-6, NaN equal to NaN. Cases the engine does not
+// cover on purpose are skipped by the explicit list in skip_reason(), nothing else.
+//
+//   promql_eval_corpus --version 2.42 [-v] FILE...
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "promql/eval/engine.h"
+#include "promql/parser.h"
+#include "series_notation.h"
+
+using namespace caxtool;
+using namespace caxtool::promql;
+using evaltest::parse_duration_ms;
+
+namespace {
+
+// What is out of scope, and why. A case is skipped when its expression, or the data it runs on,
+// needs one of these; everything else must pass.
+std::optional<std::string> skip_reason(const std::string& expr,
+                                       const std::set<std::string>& native_names, bool nhcb) {
+  // Native histograms are out of scope: a case reading a series that holds them (or every
+  // series of a load_with_nhcb, which adds native copies of classic histograms) is skipped.
+  if (nhcb) return "load_with_nhcb: native histograms (out of scope)";
+  for (const auto& n : native_names)
+    if (expr.find(n) != std::string::npos || expr.find("__name__") != std::string::npos)
+      return "reads native-histogram series " + n + " (out of scope)";
+  static const char* kOutOfScope[][2] = {
+      {"histogram_count", "native-histogram function"},
+      {"histogram_sum", "native-histogram function"},
+      {"histogram_avg", "native-histogram function"},
+      {"histogram_fraction", "native-histogram function"},
+      {"histogram_stddev", "native-histogram function"},
+      {"histogram_stdvar", "native-histogram function"},
+      {"info(", "info() needs the target_info join of 3.x (out of scope)"},
+      {"limit_ratio", "limit_ratio's sampling hash (xxhash of labels) not implemented"},
+      {"anchored", "extended range selectors (3.7 experimental)"},
+      {"smoothed", "extended range selectors (3.7 experimental)"},
+      {"fill(", "binop fill modifiers (3.10 experimental)"},
+      {"fill_left", "binop fill modifiers (3.10 experimental)"},
+      {"fill_right", "binop fill modifiers (3.10 experimental)"},
+      {"step()", "duration expressions (3.4 experimental)"},
+      {"range()", "duration expressions (3.4 experimental)"},
+      {"min_of(", "duration expressions (3.4 experimental)"},
+      {"max_of(", "duration expressions (3.4 experimental)"},
+  };
+  for (const auto& e : kOutOfScope)
+    if (expr.find(e[0]) != std::string::npos) return std::string(e[1]);
+  return std::nullopt;
+}
+
+bool almost_equal(double a, double b) {
+  if (std::isnan(a) && std::isnan(b)) return true;
+  if (a == b) return true;
+  constexpr double kMinNormal = 2.2250738585072014e-308, kEps = 1e-6;
+  double abs_sum = std::fabs(a) + std::fabs(b), diff = std::fabs(a - b);
+  if (a == 0 || b == 0 || abs_sum < kMinNormal) return diff < kEps * kMinNormal;
+  return diff / std::min(abs_sum, 1.7976931348623157e308) < kEps;
+}
+
+struct Expected {
+  eval::Labels labels;
+  std::vector<evaltest::SeqValue> values;
+  int pos = 0;
+};
+
+struct EvalCase {
+  int line = 0;
+  std::string expr;
+  bool range = false, fail = false, ordered = false;
+  int64_t at = 0, start = 0, end = 0, step = 0;
+  std::optional<std::string> fail_msg, fail_regex, expect_string;
+  std::optional<double> scalar;
+  bool expect_matrix = false;
+  int64_t m_start = 0, m_step = 0;
+  std::vector<Expected> series;
+};
+
+std::string key(const eval::Labels& l) { return eval::format_labels(l); }
+
+std::string compare(const EvalCase& c, const eval::EvalResult& r) {
+  if (c.fail) {
+    if (r.ok()) return "expected an error, got none";
+    if (c.fail_msg && *c.fail_msg != *r.error)
+      return "expected error \"" + *c.fail_msg + "\", got \"" + *r.error + "\"";
+    if (c.fail_regex && !std::regex_search(*r.error, std::regex(*c.fail_regex)))
+      return "error \"" + *r.error + "\" does not match " + *c.fail_regex;
+    return "";
+  }
+  if (!r.ok()) return "unexpected error: " + *r.error;
+  const auto& v = r.value;
+  if (v.type == ValueType::kString) {
+    if (c.expect_string && *c.expect_string == v.string) return "";
+    return "unexpected string \"" + v.string + "\"";
+  }
+  if (v.type == ValueType::kScalar) {
+    if (!c.scalar) return "got scalar " + eval::format_value(v.scalar) + ", expected no scalar";
+    if (!almost_equal(*c.scalar, v.scalar))
+      return "expected scalar " + eval::format_value(*c.scalar) + " got " +
+             eval::format_value(v.scalar);
+    return "";
+  }
+  std::map<std::string, const Expected*> exp;
+  for (const auto& e : c.series) exp[key(e.labels)] = &e;
+  bool matrix = v.type == ValueType::kMatrix;
+  int64_t start = c.range ? c.start : c.m_start, step = c.range ? c.step : c.m_step;
+  std::map<std::string, bool> seen;
+  for (size_t i = 0; i < v.series.size(); ++i) {
+    const auto& s = v.series[i];
+    auto it = exp.find(key(s.labels));
+    if (it == exp.end()) return "unexpected series " + key(s.labels);
+    seen[it->first] = true;
+    const Expected& e = *it->second;
+    if (!matrix) {
+      if (c.ordered && e.pos != static_cast<int>(i) + 1)
+        return "series " + key(s.labels) + " at position " + std::to_string(i + 1) + ", expected " +
+               std::to_string(e.pos);
+      if (e.values.empty() || !almost_equal(e.values[0].v, s.samples[0].v))
+        return "expected " + (e.values.empty() ? "?" : eval::format_value(e.values[0].v)) +
+               " for " + key(s.labels) + " got " + eval::format_value(s.samples[0].v);
+      continue;
+    }
+    std::vector<eval::Sample> want;
+    for (size_t k = 0; k < e.values.size(); ++k)
+      if (!e.values[k].omitted)
+        want.push_back({start + static_cast<int64_t>(k) * step, e.values[k].v});
+    bool same = want.size() == s.samples.size();
+    for (size_t k = 0; same && k < want.size(); ++k)
+      same = want[k].t == s.samples[k].t && almost_equal(want[k].v, s.samples[k].v);
+    if (!same) {
+      std::string got;
+      for (const auto& p : s.samples)
+        got += " " + eval::format_value(p.v) + "@" + std::to_string(p.t);
+      return "series " + key(s.labels) + " differs: got" + got;
+    }
+  }
+  for (const auto& [k, e] : exp)
+    if (!seen[k]) return "expected series " + k + " not found";
+  return "";
+}
+
+struct FileStats {
+  int pass = 0, fail = 0, skip = 0;
+};
+
+std::string trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r"), e = s.find_last_not_of(" \t\r");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+FileStats run_file(const std::string& path, Version version, bool verbose) {
+  FileStats st;
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) {
+    l = trim(l);
+    if (!l.empty() && l[0] == '#') l.clear();
+    lines.push_back(l);
+  }
+  auto storage = std::make_unique<eval::Storage>();
+  bool nhcb_data = false;
+  std::set<std::string> native_names;
+  ParseOptions popt;
+  popt.version = version;
+  popt.enable_experimental_functions = true;
+  popt.enable_duration_expressions = true;
+  popt.enable_extended_range_selectors = true;
+  popt.enable_binop_fill_modifiers = true;
+  eval::EvalOptions eopt;
+  eopt.version = version;
+  eopt.enable_experimental_functions = true;
+  static const std::regex kInstant(
+      R"(^eval(?:_(fail|warn|ordered|info))?\s+instant\s+(?:at\s+(.+?))?\s+(.+)$)");
+  static const std::regex kRange(
+      R"(^eval(?:_(fail|warn|info))?\s+range\s+from\s+(.+)\s+to\s+(.+)\s+step\s+(.+?)\s+(.+)$)");
+  static const std::regex kExpectRange(
+      R"(^expect range vector\s+from\s+(.+)\s+to\s+(.+)\s+step\s+(.+)$)");
+  auto report = [&](int line, const std::string& what) {
+    if (verbose) std::printf("%s:%d: %s\n", path.c_str(), line, what.c_str());
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& l = lines[i];
+    if (l.empty()) continue;
+    if (l == "clear") {
+      storage = std::make_unique<eval::Storage>();
+      nhcb_data = false;
+      native_names.clear();
+      continue;
+    }
+    if (l.rfind("load", 0) == 0) {
+      bool nhcb = l.rfind("load_with_nhcb", 0) == 0;
+      nhcb_data = nhcb_data || nhcb;
+      auto step = parse_duration_ms(trim(l.substr(l.find(' ') + 1)));
+      // As in Prometheus's loader, a series defined twice in one load takes the later line.
+      std::map<std::string, std::pair<eval::Labels, std::vector<eval::Sample>>> defs;
+      for (++i; i < lines.size() && !lines[i].empty(); ++i) {
+        std::string err;
+        auto s = evaltest::parse_series_line(lines[i], err);
+        if (!s) {
+          // The notation's native histograms ({{schema:0 ...}}): remember the metric name.
+          std::string name = lines[i].substr(0, lines[i].find_first_of("{ \t"));
+          native_names.insert(name.empty() ? lines[i] : name);
+          continue;
+        }
+        std::vector<eval::Sample> samples;
+        for (size_t k = 0; k < s->values.size(); ++k)
+          if (!s->values[k].omitted)
+            samples.push_back({static_cast<int64_t>(k) * step.value_or(0), s->values[k].v});
+        defs[key(s->labels)] = {s->labels, std::move(samples)};
+      }
+      --i;
+      for (auto& [k, d] : defs) storage->append(d.first, std::move(d.second));
+      continue;
+    }
+    std::smatch m;
+    EvalCase c;
+    c.line = static_cast<int>(i) + 1;
+    std::string mod;
+    if (std::regex_match(l, m, kInstant)) {
+      mod = m[1];
+      c.at = m[2].matched ? parse_duration_ms(m[2].str()).value_or(0) : 0;
+      c.expr = m[3];
+    } else if (std::regex_match(l, m, kRange)) {
+      mod = m[1];
+      c.range = true;
+      c.start = parse_duration_ms(m[2].str()).value_or(0);
+      c.end = parse_duration_ms(m[3].str()).value_or(0);
+      c.step = parse_duration_ms(m[4].str()).value_or(0);
+      c.expr = m[5];
+    } else {
+      report(c.line, "unknown command: " + l);
+      st.fail++;
+      continue;
+    }
+    c.fail = mod == "fail";
+    c.ordered = mod == "ordered";
+    for (int j = 1; i + 1 < lines.size() && !lines[i + 1].empty(); ++j) {
+      const std::string& d = lines[++i];
+      if (c.fail && d.rfind("expected_fail_message", 0) == 0) {
+        c.fail_msg = trim(d.substr(21));
+      } else if (c.fail && d.rfind("expected_fail_regexp", 0) == 0) {
+        c.fail_regex = trim(d.substr(20));
+      } else if (std::regex_match(d, m, kExpectRange)) {
+        c.expect_matrix = true;
+        c.m_start = parse_duration_ms(m[1].str()).value_or(0);
+        c.m_step = parse_duration_ms(m[3].str()).value_or(0);
+        --j;
+      } else if (d.rfind("expect ", 0) == 0) {
+        --j;
+        std::string rest = d.substr(7);
+        if (rest.rfind("fail", 0) == 0) {
+          c.fail = true;
+          if (rest.rfind("fail msg:", 0) == 0) c.fail_msg = trim(rest.substr(9));
+          if (rest.rfind("fail regex:", 0) == 0) c.fail_regex = trim(rest.substr(11));
+        } else if (rest == "ordered") {
+          c.ordered = true;
+        } else if (rest.rfind("string", 0) == 0) {
+          std::string s = trim(rest.substr(6));
+          if (s.size() >= 2) c.expect_string = s.substr(1, s.size() - 2);
+        }
+        // warn/info/no_warn/no_info: annotations are not compared (see the report).
+      } else if (auto num = evaltest::parse_number(d)) {
+        c.scalar = num;
+      } else {
+        std::string err;
+        auto s = evaltest::parse_series_line(d, err);
+        if (!s) {
+          c.series.push_back(Expected{{{"__unparsed__", d}}, {}, j});
+          continue;
+        }
+        c.series.push_back(Expected{s->labels, s->values, j});
+      }
+    }
+    if (auto why = skip_reason(c.expr, native_names, nhcb_data)) {
+      st.skip++;
+      report(c.line, "SKIP (" + *why + "): " + c.expr);
+      continue;
+    }
+    ParseResult pr = parse(c.expr, popt);
+    std::string problem;
+    if (!pr.ok()) {
+      if (!c.fail) problem = "parse error: " + (pr.errors.empty() ? "" : pr.errors[0].message);
+    } else {
+      eval::EvalResult r = c.range
+                               ? eval::eval_range(*pr.expr, c.start, c.end, c.step, *storage, eopt)
+                               : eval::eval_instant(*pr.expr, c.at, *storage, eopt);
+      problem = compare(c, r);
+    }
+    if (problem.empty()) {
+      st.pass++;
+    } else {
+      st.fail++;
+      report(c.line, "FAIL " + c.expr + ": " + problem);
+    }
+  }
+  return st;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Version version = newest_version();
+  bool verbose = false;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--version" && i + 1 < argc) {
+      version = parse_version(argv[++i]).value_or(newest_version());
+    } else if (a == "-v") {
+      verbose = true;
+    } else {
+      files.push_back(a);
+    }
+  }
+  int failed = 0;
+  for (const auto& f : files) {
+    FileStats st = run_file(f, version, verbose);
+    std::printf("%-60s pass %4d  fail %3d  skip %3d\n", f.c_str(), st.pass, st.fail, st.skip);
+    failed += st.fail;
+  }
+  return failed == 0 ? 0 : 1;
+}

@@ -64,6 +64,9 @@ struct EvalContext {
   promql::Version version;
 };
 
+// The check name of a refusal whose message is promtool's whole text.
+inline constexpr const char* kPromtoolWorded = "test/rule-file";
+
 // Loads the rule files (already globbed) into groups ordered as promtool orders them. Refusals
 // (what promtool check rules refuses) go to `diags`; `version` decides the grammar.
 std::vector<Group> load_groups(const std::vector<std::string>& files,

@@ -37,7 +37,7 @@ void load_file(const std::string& path, const promql::Version& version, bool exp
   if (!text) {
     diag::Diagnostic d;
     d.file = path;
-    d.check = "test/rule-file";
+    d.check = "test/rule-file-read";
     d.message = "cannot read rule file: " + why;
     diags.add(std::move(d));
     return;
@@ -46,15 +46,45 @@ void load_file(const std::string& path, const promql::Version& version, bool exp
   check.version = version;
   check.experimental_functions = experimental;
   rules::FileResult verdict = rules::check_rules_text(*text, path, check);
-  if (verdict.diagnostics.has_at_least(diag::Severity::kError)) {
-    for (const diag::Diagnostic& d : verdict.diagnostics.items()) {
-      if (d.severity == diag::Severity::kError) diags.add(d);
+  bool refused = verdict.diagnostics.has_at_least(diag::Severity::kError);
+  yaml::ParseResult parsed = yaml::parse(*text, path);
+  const yaml::Node* groups =
+      parsed.documents.empty() ? nullptr : parsed.documents.front().root.get("groups");
+  if (refused) {
+    // promtool words an expression that does not parse its own way; other refusals keep
+    // check rules' wording.
+    size_t before = diags.size();
+    rules::LoadContext ctx{path, version, false};
+    diag::Diagnostics ignored;
+    for (size_t i = 0; groups != nullptr && groups->is_sequence() && i < groups->children.size();
+         ++i) {
+      rules::Group g = rules::load_group(groups->children[i], ctx, ignored);
+      for (const rules::Rule& r : g.rules) {
+        promql::ParseOptions po;
+        po.version = version;
+        po.enable_experimental_functions = experimental;
+        promql::ParseResult pr = promql::parse(r.expr.value, po);
+        if (pr.errors.empty()) continue;
+        diag::Diagnostic d;
+        d.file = path;
+        d.line = r.expr.start.line;
+        d.column = r.expr.start.column;
+        d.check = kPromtoolWorded;
+        d.message = path + ": " + std::to_string(d.line) + ":" + std::to_string(d.column) +
+                    ": group " + promql::detail::go_quote(g.name.value) + ", rule " +
+                    std::to_string(r.index) + ", " + promql::detail::go_quote(r.name().value) +
+                    ": could not parse expression: " +
+                    promql::prometheus_error_string(r.expr.value, pr.errors.front());
+        diags.add(std::move(d));
+      }
+    }
+    if (diags.size() == before) {
+      for (const diag::Diagnostic& d : verdict.diagnostics.items()) {
+        if (d.severity == diag::Severity::kError) diags.add(d);
+      }
     }
     return;
   }
-  yaml::ParseResult parsed = yaml::parse(*text, path);
-  if (parsed.documents.empty()) return;
-  const yaml::Node* groups = parsed.documents.front().root.get("groups");
   if (groups == nullptr || !groups->is_sequence()) return;
   rules::LoadContext ctx{path, version, false};
   diag::Diagnostics ignored;

@@ -74,8 +74,10 @@ class GroupRun {
                                   options_.experimental_functions, rule_diags);
     if (rule_diags.has_at_least(diag::Severity::kError)) {
       for (const diag::Diagnostic& d : rule_diags.items()) {
-        out.errors.push_back(d.file + ":" + std::to_string(d.line) + ":" +
-                             std::to_string(d.column) + ": " + d.message);
+        out.errors.push_back(d.check == detail::kPromtoolWorded
+                                 ? d.message
+                                 : d.file + ":" + std::to_string(d.line) + ":" +
+                                       std::to_string(d.column) + ": " + d.message);
       }
       return;
     }

@@ -29,7 +29,7 @@ bool iequals(std::string_view a, std::string_view b) {
          });
 }
 
-// Go's strconv.ParseFloat on what the lexer took as a number: decimal, hex, Inf, NaN.
+// Go's strconv.ParseFloat on what the lexer took as a number: decimal, Inf, NaN.
 std::optional<double> go_float(std::string_view s) {
   if (s.empty()) return std::nullopt;
   if (iequals(s, "inf") || iequals(s, "+inf") || iequals(s, "infinity")) return HUGE_VAL;
@@ -139,7 +139,7 @@ class Scanner {
     return true;
   }
 
-  // A number token: digits, dots, exponent, hex, underscores, or Inf/NaN.
+  // A number token: digits, dots, exponent, or Inf/NaN.
   std::optional<double> number(NotationError& error, std::string_view context) {
     size_t start = pos_;
     if (pos_ < text_.size() && is_alpha(text_[pos_])) {
@@ -150,18 +150,12 @@ class Scanner {
       fail(error, start, "unexpected " + describe_here() + " in " + std::string(context));
       return std::nullopt;
     }
-    bool hex = text_.substr(pos_).starts_with("0x") || text_.substr(pos_).starts_with("0X");
-    if (hex) pos_ += 2;
+    // No hexadecimal in series descriptions: "0x5" is 0 repeated (Prometheus's lexer too).
     while (pos_ < text_.size()) {
       char c = text_[pos_];
-      bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0 ||
-                   (hex && std::isxdigit(static_cast<unsigned char>(c)) != 0);
-      if (digit || c == '.' || c == '_') {
+      if (std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.') {
         ++pos_;
-      } else if (!hex && (c == 'e' || c == 'E')) {
-        ++pos_;
-        if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
-      } else if (hex && (c == 'p' || c == 'P')) {
+      } else if (c == 'e' || c == 'E') {
         ++pos_;
         if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
       } else {
@@ -221,6 +215,7 @@ bool parse_values(std::string_view values, std::vector<std::optional<double>>& o
 }
 
 std::optional<LabelPairs> parse_metric(std::string_view text, NotationError& error) {
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return LabelPairs{};
   promql::ParseOptions options;
   options.version = promql::oldest_version();
   promql::ParseResult r = promql::parse(text, options);
@@ -236,6 +231,7 @@ std::optional<LabelPairs> parse_metric(std::string_view text, NotationError& err
     return std::nullopt;
   }
   LabelPairs labels;
+  if (sel->name.empty() && sel->matchers.empty()) return labels;
   if (!sel->name.empty()) labels.emplace_back("__name__", sel->name);
   for (const promql::Matcher& m : sel->matchers) {
     if (m.op != promql::MatchOp::kEqual) {
@@ -264,7 +260,19 @@ std::optional<ParsedSeries> parse_series(std::string_view series, std::string_vi
                                          NotationError& error, size_t max_values) {
   ParsedSeries out;
   std::optional<LabelPairs> labels = parse_metric(series, error);
-  if (!labels) return std::nullopt;
+  if (!labels) {
+    // Prometheus lexes labels and values as one string: an unclosed brace meets the values.
+    std::string combined = std::string(series) + " " + std::string(values);
+    promql::ParseOptions options;
+    options.version = promql::oldest_version();
+    promql::ParseResult r = promql::parse(combined, options);
+    if (!r.errors.empty() && r.errors.front().begin >= series.size() &&
+        r.errors.front().message.find("inside braces") != std::string::npos) {
+      error.offset = r.errors.front().begin;
+      error.message = r.errors.front().message;
+    }
+    return std::nullopt;
+  }
   out.labels = std::move(*labels);
   if (!Scanner(values, series.size() + 1).run(out.values, error, max_values)) {
     return std::nullopt;

@@ -108,8 +108,9 @@ std::string format_one(char verb, const Spec& sp, const Value& v) {
       int prec = sp.prec >= 0 ? sp.prec : (f == 'g' || f == 'G' ? -1 : 6);
       std::string s = format_float(v.f, f, prec);
       if (std::isinf(v.f) || std::isnan(v.f)) {
-        if (s == "+Inf" && !sp.plus) s = sp.space ? " Inf" : "Inf";
+        // Go pads infinities with their sign ("+Inf"); NaN gets one only when asked.
         if (s == "NaN" && sp.plus) s = "+NaN";
+        if (s == "NaN" && sp.space && !sp.plus) s = " NaN";
         Spec nz = sp;
         nz.zero = false;
         return pad(s, nz, true);

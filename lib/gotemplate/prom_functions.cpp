@@ -261,16 +261,41 @@ std::unique_ptr<re2::RE2> compile(const std::string& pattern) {
   return re;
 }
 
-int compare(const Value& a, const Value& b, const std::string& fn) {
+// Go's basic comparisons: `eq` and `lt`; le is lt || eq, gt is !le and ge is !lt, exactly as
+// text/template derives them, which decides what NaN compares as (gt NaN 2.0 is true).
+void check_comparable(const Value& a, const Value& b, bool ordered) {
   auto numeric = [](const Value& v) { return v.kind == Kind::kInt || v.kind == Kind::kFloat; };
-  if (a.kind == Kind::kInt && b.kind == Kind::kInt) return a.i < b.i ? -1 : a.i > b.i ? 1 : 0;
-  if (a.kind == Kind::kFloat && b.kind == Kind::kFloat) return a.f < b.f ? -1 : a.f > b.f ? 1 : 0;
-  if (a.kind == Kind::kString && b.kind == Kind::kString) return a.s.compare(b.s) < 0 ? -1 : a.s == b.s ? 0 : 1;
-  if (a.kind == Kind::kBool && b.kind == Kind::kBool && (fn == "eq" || fn == "ne")) return a.b == b.b ? 0 : 1;
-  if (numeric(a) && numeric(b)) throw Err{"incompatible types for comparison"};
-  if (a.kind == Kind::kNil || b.kind == Kind::kNil) throw Err{"invalid type for comparison"};
+  auto basic = [&](const Value& v) {
+    return numeric(v) || v.kind == Kind::kString || (!ordered && v.kind == Kind::kBool);
+  };
+  if (!basic(a) || !basic(b)) throw Err{"invalid type for comparison"};
   if (a.kind != b.kind) throw Err{"incompatible types for comparison"};
-  throw Err{"invalid type for comparison"};
+}
+
+bool go_eq(const Value& a, const Value& b) {
+  check_comparable(a, b, false);
+  switch (a.kind) {
+    case Kind::kInt:
+      return a.i == b.i;
+    case Kind::kFloat:
+      return a.f == b.f;
+    case Kind::kBool:
+      return a.b == b.b;
+    default:
+      return a.s == b.s;
+  }
+}
+
+bool go_lt(const Value& a, const Value& b) {
+  check_comparable(a, b, true);
+  switch (a.kind) {
+    case Kind::kInt:
+      return a.i < b.i;
+    case Kind::kFloat:
+      return a.f < b.f;
+    default:
+      return a.s < b.s;
+  }
 }
 
 void want(const std::vector<Value>& args, size_t n, const std::string& name) {
@@ -287,14 +312,16 @@ Value call(const std::string& name, std::vector<Value>& args, const FunctionCont
       if (args.empty()) throw Err{"wrong number of args for eq: want at least 1 got 0"};
       if (args.size() == 1) throw Err{"missing argument for comparison"};
       for (size_t i = 1; i < args.size(); ++i) {
-        if (compare(args[0], args[i], name) == 0) return Value::boolean(true);
+        if (go_eq(args[0], args[i])) return Value::boolean(true);
       }
       return Value::boolean(false);
     }
     want(args, 2, name);
-    int c = compare(args[0], args[1], name);
-    bool r = name == "ne" ? c != 0 : name == "lt" ? c < 0 : name == "le" ? c <= 0 : name == "gt" ? c > 0 : c >= 0;
-    return Value::boolean(r);
+    if (name == "ne") return Value::boolean(!go_eq(args[0], args[1]));
+    if (name == "lt") return Value::boolean(go_lt(args[0], args[1]));
+    if (name == "ge") return Value::boolean(!go_lt(args[0], args[1]));
+    bool le = go_lt(args[0], args[1]) || go_eq(args[0], args[1]);
+    return Value::boolean(name == "le" ? le : !le);
   }
   if (name == "not") {
     want(args, 1, name);

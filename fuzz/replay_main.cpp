@@ -19,6 +19,7 @@ int caxtool_fuzz_promapi(const uint8_t* data, size_t size);
 int caxtool_fuzz_series_stream(const uint8_t* data, size_t size);
 int caxtool_fuzz_tsdb_index(const uint8_t* data, size_t size);
 int caxtool_fuzz_exposition(const uint8_t* data, size_t size);
+int caxtool_fuzz_ruletest(const uint8_t* data, size_t size);
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -37,7 +38,8 @@ int main(int argc, char** argv) {
                             {"promapi", caxtool_fuzz_promapi},
                             {"series_stream", caxtool_fuzz_series_stream},
                             {"tsdb_index", caxtool_fuzz_tsdb_index},
-                            {"exposition", caxtool_fuzz_exposition}};
+                            {"exposition", caxtool_fuzz_exposition},
+                            {"ruletest", caxtool_fuzz_ruletest}};
   int (*target)(const uint8_t*, size_t) = nullptr;
   for (const Target& t : targets) {
     if (std::strcmp(argv[1], t.name) == 0) target = t.run;

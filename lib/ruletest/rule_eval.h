@@ -42,6 +42,8 @@ struct Rule {
   int64_t keep_firing_for_ms = 0;
   Labels labels;       // sorted, as written (templates for an alert)
   Labels annotations;  // sorted
+  // The expression, labels or annotations mention `@` or `offset`: it may look past the step.
+  bool looks_ahead = false;
   // State between evaluations.
   std::unordered_map<std::string, Alert> active;
   std::unordered_map<std::string, Labels> previous_series;

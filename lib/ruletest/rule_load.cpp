@@ -108,6 +108,12 @@ void load_file(const std::string& path, const promql::Version& version, bool exp
       rule.keep_firing_for_ms = duration_ms(r.keep_firing_for);
       rule.labels = sorted_pairs(r.labels);
       rule.annotations = sorted_pairs(r.annotations);
+      auto ahead = [](std::string_view t) {
+        return t.find('@') != std::string_view::npos || t.find("offset") != std::string_view::npos;
+      };
+      rule.looks_ahead = ahead(r.expr.value);
+      for (const auto& [n, v] : rule.labels) rule.looks_ahead = rule.looks_ahead || ahead(v);
+      for (const auto& [n, v] : rule.annotations) rule.looks_ahead = rule.looks_ahead || ahead(v);
       group.rules.push_back(std::move(rule));
     }
     out.push_back(std::move(group));

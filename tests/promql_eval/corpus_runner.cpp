@@ -43,18 +43,34 @@ std::optional<std::string> skip_reason(const std::string& expr,
       {"histogram_stdvar", "native-histogram function"},
       {"info(", "info() needs the target_info join of 3.x (out of scope)"},
       {"limit_ratio", "limit_ratio's sampling hash (xxhash of labels) not implemented"},
+      {"histogram_quantiles", "histogram_quantiles (3.14 experimental) not implemented"},
       {"anchored", "extended range selectors (3.7 experimental)"},
       {"smoothed", "extended range selectors (3.7 experimental)"},
       {"fill(", "binop fill modifiers (3.10 experimental)"},
       {"fill_left", "binop fill modifiers (3.10 experimental)"},
       {"fill_right", "binop fill modifiers (3.10 experimental)"},
-      {"step()", "duration expressions (3.4 experimental)"},
-      {"range()", "duration expressions (3.4 experimental)"},
-      {"min_of(", "duration expressions (3.4 experimental)"},
-      {"max_of(", "duration expressions (3.4 experimental)"},
   };
   for (const auto& e : kOutOfScope)
     if (expr.find(e[0]) != std::string::npos) return std::string(e[1]);
+  return std::nullopt;
+}
+
+// Whole files that test feature flags caxtool's engine does not model: their cases assume the
+// flag is on, so they would fail by design.
+std::optional<std::string> file_skip_reason(const std::string& path) {
+  static const char* kFiles[][2] = {
+      {"native_histograms.test", "native histograms (out of scope)"},
+      {"name_label_dropping.test", "--enable-feature=promql-delayed-name-removal"},
+      {"type_and_unit.test", "--enable-feature=type-and-unit-labels"},
+      {"start_timestamps.test", "start timestamps (@st lines, 3.x experimental)"},
+      {"info.test", "info() (3.x experimental)"},
+  };
+  for (const auto& f : kFiles) {
+    std::string name = f[0];
+    if (path.size() >= name.size() &&
+        path.compare(path.size() - name.size(), name.size(), name) == 0)
+      return std::string(f[1]);
+  }
   return std::nullopt;
 }
 
@@ -280,7 +296,9 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
         c.series.push_back(Expected{s->labels, s->values, j});
       }
     }
-    if (auto why = skip_reason(c.expr, native_names, nhcb_data)) {
+    auto why = file_skip_reason(path);
+    if (!why) why = skip_reason(c.expr, native_names, nhcb_data);
+    if (why) {
       st.skip++;
       report(c.line, "SKIP (" + *why + "): " + c.expr);
       continue;

@@ -224,7 +224,7 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
     if (!keep) continue;
     s.v = v;
     s.t = ts;
-    if (drops_name(op, opt_.version) || b.return_bool) s.labels = drop_name(s.labels);
+    if (drops_name(op, opt_.version) || b.return_bool) s.labels = nameless(s);
     out.push_back(std::move(s));
   }
   return Val::of_vector(std::move(out));

@@ -8,6 +8,9 @@
 //
 // This header is the contract between the engine (lib/promql/eval/) and its users
 // (lib/ruletest/); it may grow, but its names stay.
+//
+// A Storage remembers where lookups ended and caches selections, so evaluations against one
+// Storage must not run concurrently; separate Storages may be used from separate threads.
 #pragma once
 
 #include <cstdint>

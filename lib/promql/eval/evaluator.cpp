@@ -14,11 +14,17 @@ namespace {
 
 void check_unique_labelsets(const Vector& v) {
   if (v.size() < 2) return;
-  std::unordered_set<std::string> seen;
+  // By hash (precomputed for stored series), comparing label sets only when hashes collide.
+  std::unordered_multimap<uint64_t, const Labels*> seen;
   seen.reserve(v.size());
-  for (const auto& s : v)
-    if (!seen.insert(labels_key(*s.labels)).second)
-      fail("vector cannot contain metrics with the same labelset");
+  for (const auto& s : v) {
+    uint64_t h = (s.origin && s.labels == s.origin->nameless) ? s.origin->nameless_hash
+                                                              : hash_labels(*s.labels);
+    auto [b, e] = seen.equal_range(h);
+    for (auto it = b; it != e; ++it)
+      if (*it->second == *s.labels) fail("vector cannot contain metrics with the same labelset");
+    seen.emplace(h, s.labels.get());
+  }
 }
 
 }  // namespace
@@ -59,7 +65,7 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
       }
       for (auto& s : v.vec) {
         s.v = -s.v;
-        s.labels = drop_name(s.labels);
+        s.labels = nameless(s);
       }
       check_unique_labelsets(v.vec);
       return v;
@@ -146,7 +152,12 @@ EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step
               "\" for range query, must be Scalar or instant Vector";
     return r;
   }
+  if (end >= start && (end - start) / step >= detail::kMaxSamples) {
+    r.error = "query processing would load too many samples into memory in query execution";
+    return r;
+  }
   detail::Evaluator ev(storage.impl(), options, start, end);
+  ev.set_step(step);
   std::unordered_map<std::string, size_t> index;
   try {
     for (int64_t t = start; t <= end; t += step) {

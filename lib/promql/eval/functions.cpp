@@ -166,6 +166,8 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
   if (n == "time") return Val::of_scalar(static_cast<double>(ts) / 1000);
   if (n == "start") return Val::of_scalar(static_cast<double>(start_) / 1000);
   if (n == "end") return Val::of_scalar(static_cast<double>(end_) / 1000);
+  if (n == "step") return Val::of_scalar(static_cast<double>(step_) / 1000);
+  if (n == "range") return Val::of_scalar(static_cast<double>(end_ - start_) / 1000);
   if (n == "pi") return Val::of_scalar(M_PI);
   if (n == "vector") {
     double v = eval(*c.args[0], ts).scalar;
@@ -192,7 +194,7 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
     bool direct = unwrap(c.args[0].get())->kind == NodeKind::kVectorSelector;
     for (auto& s : v.vec) {
       s.v = static_cast<double>(direct ? s.t : ts) / 1000;
-      s.labels = drop_name(s.labels);
+      s.labels = nameless(s);
     }
     return v;
   }
@@ -225,7 +227,7 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
     } else if (!date_function(n, s.v, r)) {
       fail("function \"" + std::string(n) + "\" is not supported by this evaluator");
     }
-    out.push_back(VSample{drop_name(s.labels), r, ts});
+    out.push_back(VSample{nameless(s), r, ts, s.origin});
   }
   return Val::of_vector(std::move(out));
 }
@@ -245,10 +247,10 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
   const Expr* arg = unwrap(c.args[mi].get());
   if (const auto* m = arg->as<MatrixSelector>()) {
     a.range_end = reference_time(m->vector_selector()->at, m->vector_selector()->offset, ts);
-    a.range_ms = m->range_ns / 1000000;
+    a.range_ms = range_ms(*m);
   } else if (const auto* s = arg->as<Subquery>()) {
     a.range_end = reference_time(s->at, s->offset, ts);
-    a.range_ms = s->range_ns / 1000000;
+    a.range_ms = s->range_expr ? duration_ms(*s->range_expr, false) : s->range_ns / 1000000;
   }
   a.range_start = a.range_end - a.range_ms;
   Matrix m = eval_range_arg(*arg, ts);
@@ -263,7 +265,10 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     a.s = s.samples();
     double r;
     if (!range_function(n, a, r)) continue;
-    out.push_back(VSample{keep_name ? s.labels : drop_name(s.labels), r, ts});
+    LabelsPtr l = keep_name                                    ? s.labels
+                  : (s.origin && s.labels == s.origin->labels) ? s.origin->nameless
+                                                               : drop_name(s.labels);
+    out.push_back(VSample{std::move(l), r, ts, s.origin});
   }
   return Val::of_vector(std::move(out));
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 #include "promql/eval/internal.h"
@@ -154,11 +155,17 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
     const std::string& repl = args[1];
     const std::string& src = args[2];
     const std::string& re = args[3];
-    auto check = promql::detail::check_regex(re, opt_.version >= Version{2, 52}, utf8);
-    if (check.error) fail("invalid regular expression in label_replace(): " + *check.error);
+    // Checked once per pattern and wording: rules run the same label_replace at every step.
+    thread_local std::unordered_map<std::string, std::optional<std::string>> checked;
+    bool quote_raw = opt_.version >= Version{2, 52};
+    std::string check_key = std::string(quote_raw ? "1" : "0") + (utf8 ? "1" : "0") + re;
+    auto ck = checked.find(check_key);
+    if (ck == checked.end())
+      ck = checked.emplace(check_key, promql::detail::check_regex(re, quote_raw, utf8).error).first;
+    if (ck->second) fail("invalid regular expression in label_replace(): " + *ck->second);
     if (!valid_label_name(dst, utf8))
       fail("invalid destination label name in label_replace(): " + dst);
-    promql::detail::LabelRegex regex(re, utf8);
+    const promql::detail::LabelRegex& regex = cached_regex(re, utf8);
     std::string res;
     for (auto& s : v.vec) {
       if (!regex.expand(label_value(*s.labels, src), repl, res)) continue;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "promql/eval/engine.h"
+#include "promql/regex.h"
 
 namespace caxtool::promql::eval {
 
@@ -20,8 +21,14 @@ using LabelsPtr = std::shared_ptr<const Labels>;
 
 struct StoredSeries {
   LabelsPtr labels;
+  LabelsPtr nameless;  // `labels` without __name__, shared by every function that drops it
+  uint64_t nameless_hash = 0;
   std::vector<Sample> samples;
-  uint32_t rank = 0;  // position in label order, refreshed when series are added
+  // Where the last lookup ended: rules are evaluated at increasing times, so the next lookup
+  // gallops a few samples forward from here instead of binary-searching the whole series.
+  mutable size_t hint = 0;
+  // The index of the first sample after `t`.
+  size_t seek_after(int64_t t) const;
 };
 
 struct Storage::Impl {
@@ -29,11 +36,15 @@ struct Storage::Impl {
   std::unordered_map<std::string, uint32_t> by_key;  // label set key -> index
   std::unordered_map<std::string, std::vector<uint32_t>> by_name;
   std::vector<uint32_t> all;
-  mutable bool ranks_dirty = false;
-  void refresh_ranks() const;
+  // Selector results (series indices in creation order) by selector text, valid while no series
+  // is added: rule evaluation runs the same selectors at every step.
+  mutable std::unordered_map<std::string, std::vector<uint32_t>> selections;
 };
 
 namespace detail {
+
+// Prometheus's default --query.max-samples.
+inline constexpr int64_t kMaxSamples = 50000000;
 
 // A runtime error: the engine unwinds to eval_instant/eval_range, which turn it into
 // EvalResult::error. Prometheus does the same with panic/recover in ev.error, and the error
@@ -43,6 +54,9 @@ struct EvalError {
 };
 [[noreturn]] void fail(std::string message);
 
+// A label-matcher regex compiled once per pattern (and per `.`-matches-newline setting).
+const promql::detail::LabelRegex& cached_regex(const std::string& re, bool dot_nl);
+
 // Prometheus's labels.Compare.
 int compare_labels(const Labels& a, const Labels& b);
 // A key that is equal exactly when the label sets are.
@@ -51,6 +65,7 @@ void append_key(std::string& key, std::string_view name, std::string_view value)
 std::string_view label_value(const Labels& l, std::string_view name);
 Labels without_name(const Labels& l);
 LabelsPtr drop_name(const LabelsPtr& l);
+uint64_t hash_labels(const Labels& l);
 LabelsPtr make_labels(Labels l);
 
 // An element of an instant vector: `t` is the sample's own time (what timestamp() returns).
@@ -58,12 +73,18 @@ struct VSample {
   LabelsPtr labels;
   double v = 0;
   int64_t t = 0;
+  // The stored series the sample was selected from, while `labels` is that series' label set
+  // or its name-less copy: dropping the name and hashing then cost nothing.
+  const StoredSeries* origin = nullptr;
 };
+// `s.labels` without the metric name.
+LabelsPtr nameless(const VSample& s);
 using Vector = std::vector<VSample>;
 
 // A series of a range vector: its samples either point into the store or are owned.
 struct MSeries {
   LabelsPtr labels;
+  const StoredSeries* origin = nullptr;
   const Sample* data = nullptr;
   size_t size = 0;
   std::vector<Sample> owned;
@@ -130,14 +151,22 @@ class Evaluator {
 
   void warn(std::string w) { warnings.push_back(std::move(w)); }
 
+  // durations.cpp: a duration expression in milliseconds; the query step for step().
+  int64_t duration_ms(const Expr& e, bool allow_negative) const;
+  void set_step(int64_t step_ms) { step_ = step_ms; }
+  int64_t range_ms(const MatrixSelector& m) const {
+    return m.range_expr ? duration_ms(*m.range_expr, false) : m.range_ns / 1000000;
+  }
+
  private:
-  std::vector<uint32_t> matching_series(const VectorSelector& vs);
+  const std::vector<uint32_t>& matching_series(const VectorSelector& vs);
   Val eval_range_function(const Call& c, int64_t ts);
   Val eval_label_function(const Call& c, int64_t ts);
 
   const Storage::Impl& st_;
   const EvalOptions& opt_;
   int64_t start_, end_;
+  int64_t step_ = 0;
 };
 
 // Range functions (functions_range.cpp): the value for one series of a range vector, or

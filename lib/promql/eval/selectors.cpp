@@ -11,7 +11,6 @@
 
 namespace caxtool::promql::eval {
 namespace detail {
-namespace {
 
 const promql::detail::LabelRegex& cached_regex(const std::string& re, bool dot_nl) {
   // Keyed by pattern, not by tree node: rule evaluation re-runs the same expressions thousands
@@ -22,6 +21,8 @@ const promql::detail::LabelRegex& cached_regex(const std::string& re, bool dot_n
   if (it == c.end()) it = c.emplace(re, promql::detail::LabelRegex(re, dot_nl)).first;
   return it->second;
 }
+
+namespace {
 
 struct CompiledMatcher {
   const Matcher* m;
@@ -45,8 +46,17 @@ int64_t ns_to_ms(int64_t ns) { return ns / 1000000; }
 
 }  // namespace
 
-std::vector<uint32_t> Evaluator::matching_series(const VectorSelector& vs) {
+const std::vector<uint32_t>& Evaluator::matching_series(const VectorSelector& vs) {
   bool dot_nl = opt_.version.major >= 3;
+  std::string cache_key(dot_nl ? "1" : "0");
+  append_key(cache_key, "", vs.name);
+  for (const Matcher& m : vs.matchers) {
+    append_key(cache_key, m.name, match_op_name(m.op));
+    cache_key.append(m.value);
+    cache_key.push_back('\xfd');
+  }
+  auto cached = st_.selections.find(cache_key);
+  if (cached != st_.selections.end()) return cached->second;
   std::vector<CompiledMatcher> ms;
   const std::vector<uint32_t>* candidates = &st_.all;
   static const std::vector<uint32_t> kNone;
@@ -74,14 +84,13 @@ std::vector<uint32_t> Evaluator::matching_series(const VectorSelector& vs) {
     }
     if (ok) out.push_back(idx);
   }
-  st_.refresh_ranks();
-  std::sort(out.begin(), out.end(),
-            [&](uint32_t a, uint32_t b) { return st_.series[a].rank < st_.series[b].rank; });
-  return out;
+  // In creation order, as the TSDB head's postings list them (Prometheus selects unsorted for
+  // queries): aggregations then add up in promtool's order, to the last bit.
+  return st_.selections.emplace(std::move(cache_key), std::move(out)).first->second;
 }
 
 int64_t Evaluator::reference_time(const At& at, const Offset& offset, int64_t ts) const {
-  if (offset.expr) fail("duration expressions in offset are not supported by this evaluator");
+  int64_t off = offset.expr ? duration_ms(*offset.expr, true) : ns_to_ms(offset.nanoseconds);
   int64_t base = ts;
   switch (at.kind) {
     case At::Kind::kTimestamp:
@@ -96,7 +105,7 @@ int64_t Evaluator::reference_time(const At& at, const Offset& offset, int64_t ts
     case At::Kind::kNone:
       break;
   }
-  return base - ns_to_ms(offset.nanoseconds);
+  return base - off;
 }
 
 Vector Evaluator::select_vector(const VectorSelector& vs, int64_t ts, bool keep_name) {
@@ -105,33 +114,42 @@ Vector Evaluator::select_vector(const VectorSelector& vs, int64_t ts, bool keep_
   int64_t min_t = rt - opt_.lookback_delta_ms;
   Vector out;
   for (uint32_t idx : matching_series(vs)) {
-    const auto& s = st_.series[idx].samples;
-    auto it = std::upper_bound(s.begin(), s.end(), rt,
-                               [](int64_t t, const Sample& x) { return t < x.t; });
-    if (it == s.begin()) continue;
-    const Sample& last = *(it - 1);
+    const StoredSeries& ss = st_.series[idx];
+    size_t after = ss.seek_after(rt);
+    if (after == 0) continue;
+    const Sample& last = ss.samples[after - 1];
     if (last.t < min_t || (left_open() && last.t == min_t)) continue;
     if (is_stale_nan(last.v)) continue;
-    out.push_back(VSample{st_.series[idx].labels, last.v, last.t});
+    out.push_back(VSample{ss.labels, last.v, last.t, &ss});
   }
   return out;
 }
 
 Matrix Evaluator::select_matrix(const MatrixSelector& m, int64_t ts) {
   const VectorSelector* vs = m.vector_selector();
-  if (m.range_expr) fail("duration expressions in ranges are not supported by this evaluator");
   int64_t rt = reference_time(vs->at, vs->offset, ts);
-  int64_t min_t = rt - ns_to_ms(m.range_ns);
+  int64_t min_t = rt - range_ms(m);
   Matrix out;
   for (uint32_t idx : matching_series(*vs)) {
-    const auto& s = st_.series[idx].samples;
-    auto lo = std::lower_bound(s.begin(), s.end(), min_t,
-                               [](const Sample& x, int64_t t) { return x.t < t; });
-    if (left_open() && lo != s.end() && lo->t == min_t) ++lo;
-    auto hi = std::upper_bound(lo, s.end(), rt, [](int64_t t, const Sample& x) { return t < x.t; });
+    const StoredSeries& ss = st_.series[idx];
+    const auto& s = ss.samples;
+    auto hi = s.begin() + static_cast<std::ptrdiff_t>(ss.seek_after(rt));
+    // Windows are short next to the series: gallop back from the end of the window.
+    bool closed = !left_open();
+    auto inside = [&](const Sample& x) { return x.t > min_t || (closed && x.t == min_t); };
+    auto lo = hi;
+    size_t step = 1;
+    while (static_cast<size_t>(lo - s.begin()) >= step &&
+           inside(*(lo - static_cast<std::ptrdiff_t>(step)))) {
+      lo -= static_cast<std::ptrdiff_t>(step);
+      step *= 2;
+    }
+    lo = std::partition_point(lo - std::min(static_cast<std::ptrdiff_t>(step), lo - s.begin()), lo,
+                              [&](const Sample& x) { return !inside(x); });
     if (lo == hi) continue;
     MSeries ms;
-    ms.labels = st_.series[idx].labels;
+    ms.labels = ss.labels;
+    ms.origin = &ss;
     bool has_stale = std::any_of(lo, hi, [](const Sample& x) { return is_stale_nan(x.v); });
     if (has_stale) {
       std::vector<Sample> kept;
@@ -149,15 +167,19 @@ Matrix Evaluator::select_matrix(const MatrixSelector& m, int64_t ts) {
 }
 
 Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
-  if (sq.range_expr || sq.step_expr)
-    fail("duration expressions in subqueries are not supported by this evaluator");
-  int64_t range = ns_to_ms(sq.range_ns);
-  int64_t step = sq.step_ns != 0 ? ns_to_ms(sq.step_ns) : opt_.default_step_ms;
+  int64_t range = sq.range_expr ? duration_ms(*sq.range_expr, false) : ns_to_ms(sq.range_ns);
+  int64_t step = sq.step_expr      ? duration_ms(*sq.step_expr, false)
+                 : sq.step_ns != 0 ? ns_to_ms(sq.step_ns)
+                                   : opt_.default_step_ms;
   if (step <= 0) fail("subquery step must be positive");
   int64_t end = reference_time(sq.at, sq.offset, ts);
   int64_t from = end - range;
   int64_t start = step * (from / step);
   if (start < from || (left_open() && start == from)) start += step;
+  // Prometheus stops a query at 50M samples (promtool's default --query.max-samples); a
+  // subquery with more steps than that could only end in that error, after a long time.
+  if (end >= start && (end - start) / step >= kMaxSamples)
+    fail("query processing would load too many samples into memory in subquery execution");
   // Series keyed by label set, kept in the order they first appear, then sorted by labels as
   // Prometheus's matrices are.
   std::unordered_map<std::string, size_t> index;

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The in-memory series store: one sorted vector of samples per series, an index by metric name
-// (nearly every selector names its metric), and label order kept as a rank per series so that
-// selectors return series in Prometheus's order without comparing label sets each time.
+// (nearly every selector names its metric), series kept in creation order, which is the order
+// Prometheus's TSDB head hands them to the engine.
 #include <algorithm>
 #include <cstring>
-#include <numeric>
 
 #include "promql/eval/internal.h"
 
@@ -40,10 +39,12 @@ void Storage::append(Labels labels, std::vector<Sample> samples) {
     StoredSeries s;
     std::string name(detail::label_value(labels, "__name__"));
     s.labels = std::make_shared<const Labels>(std::move(labels));
+    s.nameless = detail::drop_name(s.labels);
+    s.nameless_hash = detail::hash_labels(*s.nameless);
     impl_->series.push_back(std::move(s));
+    impl_->selections.clear();
     impl_->by_name[name].push_back(it->second);
     impl_->all.push_back(it->second);
-    impl_->ranks_dirty = true;
   }
   auto& dst = impl_->series[it->second].samples;
   for (const Sample& s : samples) {
@@ -52,17 +53,33 @@ void Storage::append(Labels labels, std::vector<Sample> samples) {
   }
 }
 
-void Storage::Impl::refresh_ranks() const {
-  if (!ranks_dirty) return;
-  std::vector<uint32_t> order(series.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return detail::compare_labels(*series[a].labels, *series[b].labels) < 0;
-  });
-  // Ranks are bookkeeping the const interface hides; evaluation is single-threaded.
-  auto& mut = const_cast<std::vector<StoredSeries>&>(series);
-  for (uint32_t i = 0; i < order.size(); ++i) mut[order[i]].rank = i;
-  ranks_dirty = false;
+size_t StoredSeries::seek_after(int64_t t) const {
+  const size_t n = samples.size();
+  size_t lo = 0, hi = n;
+  size_t h = std::min(hint, n);
+  auto after = [&](size_t i) { return samples[i].t > t; };
+  if (h > 0 && after(h - 1)) {
+    // Gallop backwards.
+    size_t step = 1;
+    hi = h - 1;
+    while (hi >= step && after(hi - step)) step *= 2;
+    lo = hi >= step ? hi - step + 1 : 0;
+  } else {
+    size_t step = 1;
+    lo = h;
+    while (lo + step - 1 < n && !after(lo + step - 1)) step *= 2;
+    hi = std::min(n, lo + step - 1);
+  }
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (after(mid)) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  hint = lo;
+  return lo;
 }
 
 namespace detail {
@@ -109,6 +126,28 @@ Labels without_name(const Labels& l) {
 LabelsPtr drop_name(const LabelsPtr& l) {
   if (label_value(*l, "__name__").empty()) return l;
   return std::make_shared<const Labels>(without_name(*l));
+}
+
+LabelsPtr nameless(const VSample& s) {
+  if (s.origin && s.labels == s.origin->labels) return s.origin->nameless;
+  return drop_name(s.labels);
+}
+
+uint64_t hash_labels(const Labels& l) {
+  uint64_t h = 14695981039346656037ULL;  // FNV-1a over names and values with separators
+  auto mix = [&](std::string_view s) {
+    for (char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ULL;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ULL;
+  };
+  for (const auto& [n, v] : l) {
+    mix(n);
+    mix(v);
+  }
+  return h;
 }
 
 LabelsPtr make_labels(Labels l) { return std::make_shared<const Labels>(std::move(l)); }

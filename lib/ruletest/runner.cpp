@@ -179,7 +179,8 @@ class GroupRun {
     for (const detail::Group& g : groups_) {
       for (const detail::Rule& r : g.rules) looks_ahead = looks_ahead || r.looks_ahead;
     }
-    if (!looks_ahead) bulk_load(maxt);
+    // The loader stops at the last step, not at maxt: samples between are never seen.
+    if (!looks_ahead) bulk_load(maxt - maxt % tf_.evaluation_interval_ms);
     int64_t step = tf_.evaluation_interval_ms;
     auto next_alert = alert_tests.begin();
     for (int64_t ts = 0; ts <= maxt; ts += step) {

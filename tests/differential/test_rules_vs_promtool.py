@@ -149,12 +149,12 @@ def random_case(rng, idx, directory):
         lines += [f"  - series: {quote(name)}", f"    values: {quote(values)}"]
     lines.append("  alert_rule_test:")
     for _ in range(rng.randint(1, 4)):
-        lines += [f"  - eval_time: {rng.randint(0, steps + 2)}m",
+        lines += [f"  - eval_time: {eval_time(rng, steps)}",
                   f"    alertname: {rng.choice(alerts)}", "    exp_alerts: []"]
     lines.append("  promql_expr_test:")
     for _ in range(rng.randint(1, 4)):
         expr = vector_expr(rng) if rng.random() < 0.8 else f"rec0:{rng.choice(['sum', 'rate'])}"
-        lines += [f"  - expr: {quote(expr)}", f"    eval_time: {rng.randint(0, steps + 2)}m",
+        lines += [f"  - expr: {quote(expr)}", f"    eval_time: {eval_time(rng, steps)}",
                   "    exp_samples:", "    - labels: 'nothing'", "      value: -12345"]
     case_dir = os.path.join(directory, f"random-{idx:04d}")
     os.makedirs(case_dir)
@@ -163,6 +163,14 @@ def random_case(rng, idx, directory):
     with open(os.path.join(case_dir, "test.yml"), "w") as f:
         f.write("\n".join(lines) + "\n")
     return os.path.join(case_dir, "test.yml")
+
+
+def eval_time(rng, steps):
+    # Mostly on a step; sometimes between steps, where promtool sees only the samples loaded
+    # up to the last step before it.
+    if rng.random() < 0.7:
+        return f"{rng.randint(0, steps + 2)}m"
+    return f"{rng.randint(0, (steps + 2) * 60)}s"
 
 
 def quote(s):

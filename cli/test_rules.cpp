@@ -29,7 +29,8 @@ class TestCommand : public Command {
  public:
   void setup(CLI::App& sub, Choices&) override {
     sub.require_subcommand(1);
-    rules_ = sub.add_subcommand("rules", "run promtool-format unit tests of alerting and recording rules");
+    rules_ = sub.add_subcommand("rules",
+                                "run promtool-format unit tests of alerting and recording rules");
     rules_->set_help_flag("-h,--help", "print help and exit");
     rules_->footer(
         "Reads each FILE as `promtool test rules` does (rule_files, evaluation_interval, "
@@ -42,9 +43,10 @@ class TestCommand : public Command {
         ->type_name("REGEX");
     rules_->add_option("--junit", junit_, "also write JUnit XML results to this file")
         ->type_name("FILE");
-    rules_->add_option("--prometheus-version", version_,
-                       "the Prometheus whose PromQL and promtool behaviour applies (default: "
-                       "the newest known)")
+    rules_
+        ->add_option("--prometheus-version", version_,
+                     "the Prometheus whose PromQL and promtool behaviour applies (default: "
+                     "the newest known)")
         ->type_name("X.Y");
     rules_->add_flag("--enable-experimental-functions", experimental_,
                      "allow promql-experimental-functions");
@@ -81,7 +83,8 @@ class TestCommand : public Command {
       for (const auto& o : outcomes) {
         for (const auto& d : o.diagnostics.items()) warnings.add(d);
       }
-      if (!warnings.empty() && !global.quiet) print_diagnostics(global, io, warnings, diag::Sources{});
+      if (!warnings.empty() && !global.quiet)
+        print_diagnostics(global, io, warnings, diag::Sources{});
       ruletest::TextReport r = ruletest::text_report(outcomes);
       io.out << r.out;
       io.err << r.err;

@@ -18,7 +18,7 @@ using namespace detail::exec;  // NOLINT: the executor's own vocabulary
 constexpr std::string_view kPrelude =
     "{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}"
     "{{$externalURL := .ExternalURL}}{{$value := .Value}}";
-constexpr int kMaxDepth = 100000;      // Go: maxExecDepth
+constexpr int kMaxDepth = 100000;       // Go: maxExecDepth
 constexpr size_t kMaxOutput = 1 << 24;  // a runaway range cannot eat memory
 
 struct ExecError {
@@ -48,7 +48,8 @@ class Executor {
  private:
   [[noreturn]] void fail(size_t at, size_t end, const std::string& message) {
     size_t line_start = text_.rfind('\n', at == 0 ? 0 : at - 1);
-    size_t line = 1 + static_cast<size_t>(std::count(text_.begin(), text_.begin() + static_cast<long>(at), '\n'));
+    size_t line = 1 + static_cast<size_t>(
+                          std::count(text_.begin(), text_.begin() + static_cast<long>(at), '\n'));
     size_t col = line_start == std::string_view::npos || at == 0 ? at : at - line_start - 1;
     std::string context(text_.substr(at, end > at ? end - at : 0));
     if (context.size() > 20) context = context.substr(0, 20) + "...";
@@ -199,8 +200,9 @@ class Executor {
     if (final_arg != nullptr || c.args.size() > 1) {
       if (first.kind == ArgKind::kField || first.kind == ArgKind::kChain ||
           first.kind == ArgKind::kVariable) {
-        fail(c.begin, c.end, "can't give argument to non-function " +
-                                 std::string(text_.substr(first.begin, first.end - first.begin)));
+        fail(c.begin, c.end,
+             "can't give argument to non-function " +
+                 std::string(text_.substr(first.begin, first.end - first.begin)));
       }
       fail(c.begin, c.end, "can't give argument to non-function");
     }
@@ -211,7 +213,8 @@ class Executor {
     const std::string& name = fn.name;
     if (name == "and" || name == "or") {
       size_t n = c.args.size() - 1 + (final_arg ? 1 : 0);
-      if (n < 1) fail(c.begin, c.end, "wrong number of args for " + name + ": want at least 1 got 0");
+      if (n < 1)
+        fail(c.begin, c.end, "wrong number of args for " + name + ": want at least 1 got 0");
       Value v;
       for (size_t i = 1; i <= n; ++i) {
         v = i < c.args.size() ? arg(c.args[i], dot) : *final_arg;
@@ -286,9 +289,10 @@ class Executor {
         }
         if (name == "ExternalURL") return Value::string(v.data->external_url);
         if (name == "Value") return Value::floating(v.data->value);
-        fail(begin, end, "can't evaluate field " + name + " in type struct { Labels " +
-                             "map[string]string; ExternalLabels map[string]string; ExternalURL " +
-                             "string; Value float64 }");
+        fail(begin, end,
+             "can't evaluate field " + name + " in type struct { Labels " +
+                 "map[string]string; ExternalLabels map[string]string; ExternalURL " +
+                 "string; Value float64 }");
       case Kind::kStringMap: {
         auto it = std::lower_bound(v.map.begin(), v.map.end(), name,
                                    [](const auto& p, const std::string& n) { return p.first < n; });
@@ -336,14 +340,15 @@ ExpandResult expand_alert_template(std::string_view text, const AlertData& data,
   co.prometheus_prelude = false;
   std::vector<Error> errors = check(full, co);
   if (!errors.empty()) {
-    r.error = "error parsing template " + options.name + ": template: " + options.name + ":1: " +
-              errors.front().message;
+    r.error = "error parsing template " + options.name + ": template: " + options.name +
+              ":1: " + errors.front().message;
     return r;
   }
   Tree tree;
   std::string why;
   if (!detail::exec::build_tree(full, tree, why)) {
-    r.error = "error parsing template " + options.name + ": template: " + options.name + ":1: " + why;
+    r.error =
+        "error parsing template " + options.name + ": template: " + options.name + ":1: " + why;
     return r;
   }
   try {

@@ -27,8 +27,8 @@ struct QuerySample {
 };
 
 // Runs a PromQL instant query at the expansion time; false with `error` set when it fails.
-using QueryFunction =
-    std::function<bool(const std::string& query, std::vector<QuerySample>& out, std::string& error)>;
+using QueryFunction = std::function<bool(const std::string& query, std::vector<QuerySample>& out,
+                                         std::string& error)>;
 
 struct AlertData {
   StringMap labels;

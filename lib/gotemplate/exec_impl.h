@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,8 +22,20 @@ namespace caxtool::gotemplate::detail::exec {
 struct Value;
 using ValuePtr = std::shared_ptr<const Value>;
 
-enum class Kind { kNil, kBool, kInt, kFloat, kString, kStringMap, kData, kSamples, kSample,
-                  kAnyMap, kTime, kList };
+enum class Kind {
+  kNil,
+  kBool,
+  kInt,
+  kFloat,
+  kString,
+  kStringMap,
+  kData,
+  kSamples,
+  kSample,
+  kAnyMap,
+  kTime,
+  kList
+};
 
 struct Value {
   Kind kind = Kind::kNil;
@@ -30,18 +43,38 @@ struct Value {
   int64_t i = 0;
   double f = 0;  // also the time, in seconds since the epoch, for kTime
   std::string s;
-  StringMap map;                             // kStringMap
-  const AlertData* data = nullptr;           // kData
-  std::vector<QuerySample> samples;          // kSamples; kSample uses samples[0]
-  std::map<std::string, Value> any;          // kAnyMap
-  std::vector<Value> list;                   // kList
-  bool html = false;                         // a kString of type html_template.HTML
+  StringMap map;                     // kStringMap
+  const AlertData* data = nullptr;   // kData
+  std::vector<QuerySample> samples;  // kSamples; kSample uses samples[0]
+  std::map<std::string, Value> any;  // kAnyMap
+  std::vector<Value> list;           // kList
+  bool html = false;                 // a kString of type html_template.HTML
 
   static Value nil() { return Value{}; }
-  static Value boolean(bool v) { Value x; x.kind = Kind::kBool; x.b = v; return x; }
-  static Value integer(int64_t v) { Value x; x.kind = Kind::kInt; x.i = v; return x; }
-  static Value floating(double v) { Value x; x.kind = Kind::kFloat; x.f = v; return x; }
-  static Value string(std::string v) { Value x; x.kind = Kind::kString; x.s = std::move(v); return x; }
+  static Value boolean(bool v) {
+    Value x;
+    x.kind = Kind::kBool;
+    x.b = v;
+    return x;
+  }
+  static Value integer(int64_t v) {
+    Value x;
+    x.kind = Kind::kInt;
+    x.i = v;
+    return x;
+  }
+  static Value floating(double v) {
+    Value x;
+    x.kind = Kind::kFloat;
+    x.f = v;
+    return x;
+  }
+  static Value string(std::string v) {
+    Value x;
+    x.kind = Kind::kString;
+    x.s = std::move(v);
+    return x;
+  }
 };
 
 // Go's type names, for error messages ("float64", "map[string]string", ...).
@@ -59,8 +92,18 @@ std::string go_sprintln(const std::vector<Value>& args);
 std::string format_float(double v, char fmt, int prec);
 
 // The tree.
-enum class ArgKind { kField, kVariable, kDot, kNil, kBool, kNumber, kString, kIdentifier, kPipe,
-                     kChain };
+enum class ArgKind {
+  kField,
+  kVariable,
+  kDot,
+  kNil,
+  kBool,
+  kNumber,
+  kString,
+  kIdentifier,
+  kPipe,
+  kChain
+};
 struct Pipe;
 struct Arg {
   ArgKind kind = ArgKind::kNil;
@@ -104,6 +147,17 @@ struct FunctionContext {
   const ExpandOptions* options = nullptr;
   const AlertData* data = nullptr;
 };
+// A function's failure, worded as Go words it; call_function adds "error calling NAME: ".
+struct FunctionError {
+  std::string message;
+};
+// Go's builtins (eq, len, index, printf, html, ...): false when `name` is not one.
+bool call_go_builtin(const std::string& name, std::vector<Value>& args, Value& result);
+// Helpers shared by the function files.
+std::string url_query_escape(std::string_view s);
+void want(const std::vector<Value>& args, size_t n, const std::string& name);
+const std::string& str(const Value& v);
+
 bool call_function(const std::string& name, std::vector<Value>& args, const FunctionContext& ctx,
                    Value& result, std::string& error);
 

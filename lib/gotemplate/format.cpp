@@ -3,11 +3,11 @@
 // printf reads its verbs and flags (%s %d %f %g %e %v %q %x %t %%, width, precision, `-`, `+`,
 // `0`, ` `), and the %!verb(type=value) texts Go prints for a mismatched argument, because
 // alert annotations are compared byte for byte by the unit tests.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
 
 #include "gotemplate/exec_impl.h"
 #include "promql/literals.h"
@@ -56,7 +56,8 @@ std::string bad_verb(char verb, const Value& v) {
 std::string format_one(char verb, const Spec& sp, const Value& v) {
   switch (verb) {
     case 'v':
-      if (v.kind == Kind::kFloat) return pad(signed_num(format_float(v.f, 'g', sp.prec), sp), sp, true);
+      if (v.kind == Kind::kFloat)
+        return pad(signed_num(format_float(v.f, 'g', sp.prec), sp), sp, true);
       if (v.kind == Kind::kInt) return pad(signed_num(std::to_string(v.i), sp), sp, true);
       return pad(v.kind == Kind::kNil ? "<nil>" : print_value(v), sp, false);
     case 's':
@@ -70,7 +71,8 @@ std::string format_one(char verb, const Spec& sp, const Value& v) {
       return bad_verb(verb, v);
     case 'q':
       if (v.kind == Kind::kString) return pad(promql::detail::go_quote(v.s), sp, false);
-      if (v.kind == Kind::kInt) return pad(promql::detail::go_quote_rune(static_cast<char32_t>(v.i)), sp, false);
+      if (v.kind == Kind::kInt)
+        return pad(promql::detail::go_quote_rune(static_cast<char32_t>(v.i)), sp, false);
       return bad_verb(verb, v);
     case 'd':
       if (v.kind == Kind::kInt) return pad(signed_num(std::to_string(v.i), sp), sp, true);
@@ -317,12 +319,18 @@ std::string go_sprintf(std::string_view format, const std::vector<Value>& args) 
     ++i;
     for (; i < format.size(); ++i) {
       char f = format[i];
-      if (f == '-') sp.minus = true;
-      else if (f == '+') sp.plus = true;
-      else if (f == '0') sp.zero = true;
-      else if (f == ' ') sp.space = true;
-      else if (f == '#') sp.sharp = true;
-      else break;
+      if (f == '-')
+        sp.minus = true;
+      else if (f == '+')
+        sp.plus = true;
+      else if (f == '0')
+        sp.zero = true;
+      else if (f == ' ')
+        sp.space = true;
+      else if (f == '#')
+        sp.sharp = true;
+      else
+        break;
     }
     auto read_int = [&](int& target) {
       if (i < format.size() && format[i] == '*') {

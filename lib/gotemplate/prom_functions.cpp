@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// The functions a Prometheus alert template can call: Go's builtins (eq, len, index, printf,
-// html, js, urlquery, ...) and Prometheus's map from template/template.go (humanize*, query,
-// first, label, value, sortByLabel, reReplaceAll, graphLink, toTime, ...), with their argument
-// conversions and error texts, since an error becomes part of the annotation a test compares.
+// Prometheus's template function map (template/template.go): humanize*, query, first, label,
+// value, sortByLabel, reReplaceAll, graphLink, toTime, ...; with their argument conversions and
+// error texts, since an error becomes part of the annotation a test compares. Go's own builtins
+// are in go_builtins.cpp.
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -16,16 +16,7 @@
 namespace caxtool::gotemplate::detail::exec {
 namespace {
 
-struct Err {
-  std::string message;
-};
-
-const std::string& str(const Value& v) {
-  if (v.kind != Kind::kString) {
-    throw Err{"wrong type for value; expected string; got " + type_name(v)};
-  }
-  return v.s;
-}
+using Err = FunctionError;
 
 const QuerySample& sample(const Value& v) {
   if (v.kind != Kind::kSample) {
@@ -48,7 +39,8 @@ double to_float(const Value& v) {
       char* end = nullptr;
       double d = std::strtod(begin, &end);
       if (s.empty() || end != begin + s.size()) {
-        throw Err{"strconv.ParseFloat: parsing " + promql::detail::go_quote(s) + ": invalid syntax"};
+        throw Err{"strconv.ParseFloat: parsing " + promql::detail::go_quote(s) +
+                  ": invalid syntax"};
       }
       return d;
     }
@@ -100,7 +92,8 @@ std::string humanize_duration(double v) {
     int64_t seconds = whole % 60, minutes = (whole / 60) % 60, hours = (whole / 3600) % 24,
             days = whole / 86400;
     auto n = [](int64_t x) { return std::to_string(x); };
-    if (days != 0) return sign + n(days) + "d " + n(hours) + "h " + n(minutes) + "m " + n(seconds) + "s";
+    if (days != 0)
+      return sign + n(days) + "d " + n(hours) + "h " + n(minutes) + "m " + n(seconds) + "s";
     if (hours != 0) return sign + n(hours) + "h " + n(minutes) + "m " + n(seconds) + "s";
     if (minutes != 0) return sign + n(minutes) + "m " + n(seconds) + "s";
     return sign + g4(v) + "s";
@@ -139,67 +132,6 @@ std::string time_text(double seconds) {
   return out + " +0000 UTC";
 }
 
-std::string url_query_escape(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else if (c == ' ') {
-      out += '+';
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '\'': out += "&#39;"; break;
-      case '"': out += "&#34;"; break;
-      case '\0': out += "\uFFFD"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string js_escape(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\'': out += "\\'"; break;
-      case '"': out += "\\\""; break;
-      case '<': out += "\\u003C"; break;
-      case '>': out += "\\u003E"; break;
-      case '&': out += "\\u0026"; break;
-      case '=': out += "\\u003D"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04X", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out;
-}
-
 // Go's ReplaceAllString template ($1, ${1}, ${name}, $$) as an RE2 rewrite (\1, \\).
 std::string go_rewrite(const std::string& repl, const re2::RE2& re) {
   std::string out;
@@ -231,7 +163,8 @@ std::string go_rewrite(const std::string& repl, const re2::RE2& re) {
       name = repl.substr(j + 1, close - j - 1);
       j = close + 1;
     } else {
-      while (j < repl.size() && (std::isalnum(static_cast<unsigned char>(repl[j])) || repl[j] == '_')) {
+      while (j < repl.size() &&
+             (std::isalnum(static_cast<unsigned char>(repl[j])) || repl[j] == '_')) {
         name += repl[j++];
       }
     }
@@ -240,7 +173,8 @@ std::string go_rewrite(const std::string& repl, const re2::RE2& re) {
       continue;
     }
     int index = -1;
-    if (std::all_of(name.begin(), name.end(), [](char d) { return std::isdigit(static_cast<unsigned char>(d)); })) {
+    if (std::all_of(name.begin(), name.end(),
+                    [](char d) { return std::isdigit(static_cast<unsigned char>(d)); })) {
       index = std::atoi(name.c_str());
     } else if (auto it = names.find(name); it != names.end()) {
       index = it->second;
@@ -261,129 +195,9 @@ std::unique_ptr<re2::RE2> compile(const std::string& pattern) {
   return re;
 }
 
-// Go's basic comparisons: `eq` and `lt`; le is lt || eq, gt is !le and ge is !lt, exactly as
-// text/template derives them, which decides what NaN compares as (gt NaN 2.0 is true).
-void check_comparable(const Value& a, const Value& b, bool ordered) {
-  auto numeric = [](const Value& v) { return v.kind == Kind::kInt || v.kind == Kind::kFloat; };
-  auto basic = [&](const Value& v) {
-    return numeric(v) || v.kind == Kind::kString || (!ordered && v.kind == Kind::kBool);
-  };
-  if (!basic(a) || !basic(b)) throw Err{"invalid type for comparison"};
-  if (a.kind != b.kind) throw Err{"incompatible types for comparison"};
-}
-
-bool go_eq(const Value& a, const Value& b) {
-  check_comparable(a, b, false);
-  switch (a.kind) {
-    case Kind::kInt:
-      return a.i == b.i;
-    case Kind::kFloat:
-      return a.f == b.f;
-    case Kind::kBool:
-      return a.b == b.b;
-    default:
-      return a.s == b.s;
-  }
-}
-
-bool go_lt(const Value& a, const Value& b) {
-  check_comparable(a, b, true);
-  switch (a.kind) {
-    case Kind::kInt:
-      return a.i < b.i;
-    case Kind::kFloat:
-      return a.f < b.f;
-    default:
-      return a.s < b.s;
-  }
-}
-
-void want(const std::vector<Value>& args, size_t n, const std::string& name) {
-  if (args.size() != n) {
-    throw Err{"wrong number of args for " + name + ": want " + std::to_string(n) + " got " +
-              std::to_string(args.size())};
-  }
-}
-
 Value call(const std::string& name, std::vector<Value>& args, const FunctionContext& ctx) {
   const ExpandOptions& opt = *ctx.options;
-  if (name == "eq" || name == "ne" || name == "lt" || name == "le" || name == "gt" || name == "ge") {
-    if (name == "eq") {
-      if (args.empty()) throw Err{"wrong number of args for eq: want at least 1 got 0"};
-      if (args.size() == 1) throw Err{"missing argument for comparison"};
-      for (size_t i = 1; i < args.size(); ++i) {
-        if (go_eq(args[0], args[i])) return Value::boolean(true);
-      }
-      return Value::boolean(false);
-    }
-    want(args, 2, name);
-    if (name == "ne") return Value::boolean(!go_eq(args[0], args[1]));
-    if (name == "lt") return Value::boolean(go_lt(args[0], args[1]));
-    if (name == "ge") return Value::boolean(!go_lt(args[0], args[1]));
-    bool le = go_lt(args[0], args[1]) || go_eq(args[0], args[1]);
-    return Value::boolean(name == "le" ? le : !le);
-  }
-  if (name == "not") {
-    want(args, 1, name);
-    return Value::boolean(!truth(args[0]));
-  }
-  if (name == "len") {
-    want(args, 1, name);
-    const Value& v = args[0];
-    switch (v.kind) {
-      case Kind::kString: return Value::integer(static_cast<int64_t>(v.s.size()));
-      case Kind::kStringMap: return Value::integer(static_cast<int64_t>(v.map.size()));
-      case Kind::kSamples: return Value::integer(static_cast<int64_t>(v.samples.size()));
-      case Kind::kAnyMap: return Value::integer(static_cast<int64_t>(v.any.size()));
-      case Kind::kList: return Value::integer(static_cast<int64_t>(v.list.size()));
-      default: throw Err{"len of type " + type_name(v)};
-    }
-  }
-  if (name == "index") {
-    if (args.empty()) throw Err{"wrong number of args for index: want at least 1 got 0"};
-    Value v = args[0];
-    for (size_t i = 1; i < args.size(); ++i) {
-      const Value& k = args[i];
-      if (v.kind == Kind::kStringMap) {
-        auto it = std::find_if(v.map.begin(), v.map.end(), [&](const auto& p) { return p.first == str(k); });
-        v = Value::string(it == v.map.end() ? "" : it->second);
-      } else if (v.kind == Kind::kAnyMap) {
-        auto it = v.any.find(str(k));
-        v = it == v.any.end() ? Value::nil() : it->second;
-      } else if (v.kind == Kind::kSamples || v.kind == Kind::kList) {
-        if (k.kind != Kind::kInt) throw Err{"cannot index slice/array with type " + type_name(k)};
-        size_t n = v.kind == Kind::kSamples ? v.samples.size() : v.list.size();
-        if (k.i < 0 || static_cast<size_t>(k.i) >= n) {
-          throw Err{"index out of range: " + std::to_string(k.i)};
-        }
-        if (v.kind == Kind::kSamples) {
-          Value s;
-          s.kind = Kind::kSample;
-          s.samples = {v.samples[static_cast<size_t>(k.i)]};
-          v = s;
-        } else {
-          v = v.list[static_cast<size_t>(k.i)];
-        }
-      } else if (v.kind == Kind::kNil) {
-        throw Err{"index of untyped nil"};
-      } else {
-        throw Err{"can't index item of type " + type_name(v)};
-      }
-    }
-    return v;
-  }
-  if (name == "print") return Value::string(go_sprint(args));
-  if (name == "println") return Value::string(go_sprintln(args));
-  if (name == "printf") {
-    if (args.empty()) throw Err{"wrong number of args for printf: want at least 1 got 0"};
-    std::string format = str(args[0]);
-    std::vector<Value> rest(args.begin() + 1, args.end());
-    return Value::string(go_sprintf(format, rest));
-  }
-  if (name == "html" || name == "js" || name == "urlquery") {
-    std::string s = args.size() == 1 && args[0].kind == Kind::kString ? args[0].s : go_sprint(args);
-    return Value::string(name == "html" ? html_escape(s) : name == "js" ? js_escape(s) : url_query_escape(s));
-  }
+  if (Value v; call_go_builtin(name, args, v)) return v;
   // Prometheus's function map.
   if (name == "query") {
     want(args, 1, name);
@@ -396,7 +210,8 @@ Value call(const std::string& name, std::vector<Value>& args, const FunctionCont
   }
   if (name == "first") {
     want(args, 1, name);
-    if (args[0].kind != Kind::kSamples) throw Err{"wrong type for value; expected template.queryResult; got " + type_name(args[0])};
+    if (args[0].kind != Kind::kSamples)
+      throw Err{"wrong type for value; expected template.queryResult; got " + type_name(args[0])};
     if (args[0].samples.empty()) throw Err{"first() called on vector with no elements"};
     Value v;
     v.kind = Kind::kSample;
@@ -426,7 +241,8 @@ Value call(const std::string& name, std::vector<Value>& args, const FunctionCont
   if (name == "sortByLabel") {
     want(args, 2, name);
     const std::string& l = str(args[0]);
-    if (args[1].kind != Kind::kSamples) throw Err{"wrong type for value; expected template.queryResult; got " + type_name(args[1])};
+    if (args[1].kind != Kind::kSamples)
+      throw Err{"wrong type for value; expected template.queryResult; got " + type_name(args[1])};
     Value v = args[1];
     auto get = [&](const QuerySample& s) {
       for (const auto& [k, x] : s.labels) {
@@ -505,7 +321,8 @@ Value call(const std::string& name, std::vector<Value>& args, const FunctionCont
     const std::string& u = ctx.data->external_url;
     size_t scheme = u.find("://");
     size_t path = u.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-    return Value::string(path == std::string::npos ? "" : u.substr(path, u.find_first_of("?#", path) - path));
+    return Value::string(
+        path == std::string::npos ? "" : u.substr(path, u.find_first_of("?#", path) - path));
   }
   if (name == "graphLink" || name == "tableLink") {
     want(args, 1, name);
@@ -530,8 +347,10 @@ Value call(const std::string& name, std::vector<Value>& args, const FunctionCont
       split = true;
     }
     if (name == "stripPort") return Value::string(split ? host : hp);
-    bool ip = host.find(':') != std::string::npos ||
-              std::all_of(host.begin(), host.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
+    bool ip =
+        host.find(':') != std::string::npos || std::all_of(host.begin(), host.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+        });
     if (ip) return Value::string(hp);
     std::string first = host.substr(0, host.find('.'));
     return Value::string(split ? first + ":" + port : first);
@@ -553,7 +372,7 @@ bool call_function(const std::string& name, std::vector<Value>& args, const Func
   try {
     result = call(name, args, ctx);
     return true;
-  } catch (const Err& e) {
+  } catch (const FunctionError& e) {
     bool arity = e.message.starts_with("wrong number of args");
     error = arity ? e.message : "error calling " + name + ": " + e.message;
     return false;

@@ -36,8 +36,8 @@ std::string indent_lines(const std::string& lines, const std::string& indent) {
 std::string alerts_text(const std::vector<AlertText>& la) {
   if (la.empty()) return "[]";
   auto one = [](const AlertText& a) {
-    return "Labels:" + ev::format_labels(a.labels) + "\nAnnotations:" +
-           ev::format_labels(a.annotations);
+    return "Labels:" + ev::format_labels(a.labels) +
+           "\nAnnotations:" + ev::format_labels(a.annotations);
   };
   std::string s = "[\n0:" + indent_lines("\n" + one(la[0]), "  ");
   for (size_t i = 1; i < la.size(); ++i) {
@@ -144,9 +144,9 @@ std::string alert_failure(const std::string& group_name, const std::string& aler
                           const std::string& time, const std::vector<AlertText>& exp,
                           const std::vector<AlertText>& got) {
   std::string name = group_name.empty() ? "" : "    name: " + group_name + ",\n";
-  return name + "    alertname: " + alertname + ", time: " + time + ", \n        exp:" +
-         indent_lines(alerts_text(exp), "            ") + ", \n        got:" +
-         indent_lines(alerts_text(got), "            ");
+  return name + "    alertname: " + alertname + ", time: " + time +
+         ", \n        exp:" + indent_lines(alerts_text(exp), "            ") +
+         ", \n        got:" + indent_lines(alerts_text(got), "            ");
 }
 
 std::string samples_text(const std::vector<SampleText>& samples) {
@@ -178,7 +178,8 @@ TextReport text_report(const std::vector<FileOutcome>& files) {
   for (const FileOutcome& f : files) {
     r.out += "Unit Testing:  " + f.file + "\n";
     std::vector<std::string> errs = file_errors(f);
-    for (const GroupOutcome& g : f.groups) errs.insert(errs.end(), g.errors.begin(), g.errors.end());
+    for (const GroupOutcome& g : f.groups)
+      errs.insert(errs.end(), g.errors.begin(), g.errors.end());
     if (errs.empty()) {
       r.out += "  SUCCESS\n";
     } else {

@@ -3,13 +3,14 @@
 // AlertingRule.Eval of Prometheus 2.42+: the order of steps (query, template expansion, label
 // building, duplicate check, state update, ALERTS output, append, stale markers) is theirs,
 // because tests observe its quirks (ALERTS carries a rule label whose template expanded to "").
+#include "ruletest/rule_eval.h"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "gotemplate/exec.h"
 #include "promql/parser.h"
-#include "ruletest/rule_eval.h"
 
 namespace caxtool::ruletest::detail {
 namespace {

@@ -107,10 +107,9 @@ class GroupRun {
         bool in_values = err.offset > s.series.size();
         yaml::Mark at = in_values ? s.values_mark : s.series_mark;
         size_t rel = in_values ? err.offset - s.series.size() - 1 : err.offset;
-        bool quoted = (in_values ? s.values_style : yaml::Style::kPlain) ==
-                          yaml::Style::kSingleQuoted ||
-                      (in_values ? s.values_style : yaml::Style::kPlain) ==
-                          yaml::Style::kDoubleQuoted;
+        bool quoted =
+            (in_values ? s.values_style : yaml::Style::kPlain) == yaml::Style::kSingleQuoted ||
+            (in_values ? s.values_style : yaml::Style::kPlain) == yaml::Style::kDoubleQuoted;
         diag::Diagnostic d;
         d.file = file_;
         d.line = at.line;
@@ -233,21 +232,22 @@ class GroupRun {
     sort_alerts(got);
     sort_alerts(exp);
     if (got != exp) {
-      out.errors.push_back(alert_failure(tg_.name, t.alertname, duration_text(t.eval_time_ms),
-                                         exp, got));
+      out.errors.push_back(
+          alert_failure(tg_.name, t.alertname, duration_text(t.eval_time_ms), exp, got));
     }
   }
 
   void expr_tests(GroupOutcome& out) {
     for (const ExprTest& t : tg_.expr_tests) {
-      std::string head = "    expr: " + promql::detail::go_quote(t.expr) + ", time: " + duration_text(t.eval_time_ms);
+      std::string head = "    expr: " + promql::detail::go_quote(t.expr) +
+                         ", time: " + duration_text(t.eval_time_ms);
       promql::ParseOptions po;
       po.version = options_.version;
       po.enable_experimental_functions = options_.experimental_functions;
       promql::ParseResult pr = promql::parse(t.expr, po);
       if (!pr.ok()) {
-        out.errors.push_back(head + ", err: " +
-                             promql::prometheus_error_string(t.expr, pr.errors.front()));
+        out.errors.push_back(
+            head + ", err: " + promql::prometheus_error_string(t.expr, pr.errors.front()));
         continue;
       }
       ev::EvalResult r = ev::eval_instant(*pr.expr, t.eval_time_ms, storage_, ctx_.options);
@@ -308,7 +308,8 @@ class GroupRun {
 bool FileOutcome::passed() const {
   if (cannot_read || !abort_error.empty()) return false;
   if (diagnostics.has_at_least(diag::Severity::kError)) return false;
-  return std::all_of(groups.begin(), groups.end(), [](const GroupOutcome& g) { return g.passed(); });
+  return std::all_of(groups.begin(), groups.end(),
+                     [](const GroupOutcome& g) { return g.passed(); });
 }
 
 FileOutcome run_test_file(const std::string& path, const RunOptions& options) {

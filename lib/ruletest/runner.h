@@ -31,9 +31,9 @@ struct GroupOutcome {
 
 struct FileOutcome {
   std::string file;
-  bool cannot_read = false;        // the test file (not a rule file) could not be read
-  diag::Diagnostics diagnostics;   // why the file (or a rule file) was refused; warnings too
-  std::string abort_error;         // a file-level error in promtool's words, if any
+  bool cannot_read = false;       // the test file (not a rule file) could not be read
+  diag::Diagnostics diagnostics;  // why the file (or a rule file) was refused; warnings too
+  std::string abort_error;        // a file-level error in promtool's words, if any
   std::vector<GroupOutcome> groups;
   bool passed() const;
 };

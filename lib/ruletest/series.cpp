@@ -54,8 +54,8 @@ class Scanner {
       skip_space();
       if (pos_ >= text_.size()) return true;
       size_t start = pos_;
-      if (text_[pos_] == '_' && (pos_ + 1 >= text_.size() || !is_alnum(text_[pos_ + 1]) ||
-                                 text_[pos_ + 1] == 'x')) {
+      if (text_[pos_] == '_' &&
+          (pos_ + 1 >= text_.size() || !is_alnum(text_[pos_ + 1]) || text_[pos_ + 1] == 'x')) {
         ++pos_;
         uint64_t n = 1;
         if (peek_times()) {
@@ -71,8 +71,9 @@ class Scanner {
           ++pos_;
           std::optional<double> d = number(error, "series values");
           if (!d) return false;
-          if (!peek_times()) return fail(error, pos_, "unexpected " + describe_here() +
-                                                          " in series values, expected \"x\"");
+          if (!peek_times())
+            return fail(error, pos_,
+                        "unexpected " + describe_here() + " in series values, expected \"x\"");
           uint64_t n = 0;
           if (!repetition(n, error)) return false;
           if (!room(out, n + 1, max_values, start, error)) return false;
@@ -107,8 +108,8 @@ class Scanner {
     error.message = std::move(message);
     return false;
   }
-  bool room(const std::vector<std::optional<double>>& out, uint64_t n, size_t max_values,
-            size_t at, NotationError& error) {
+  bool room(const std::vector<std::optional<double>>& out, uint64_t n, size_t max_values, size_t at,
+            NotationError& error) {
     if (n > max_values || out.size() + n > max_values) {
       return fail(error, at,
                   "series expands to more than " + std::to_string(max_values) + " values");

@@ -42,12 +42,12 @@ class Loader {
         if (!v.is_null()) out.evaluation_interval_ms = duration(v);
         if (out.evaluation_interval_ms == 0) out.evaluation_interval_ms = 60'000;
       } else if (k.value == "group_eval_order") {
-        for_each_item(v, "[]string",
-                      [&](const Node& item) { out.group_eval_order.push_back(string_value(item)); });
-      } else if (k.value == "tests") {
-        for_each_item(v, "[]main.testGroup", [&](const Node& item) {
-          out.tests.push_back(group(item));
+        for_each_item(v, "[]string", [&](const Node& item) {
+          out.group_eval_order.push_back(string_value(item));
         });
+      } else if (k.value == "tests") {
+        for_each_item(v, "[]main.testGroup",
+                      [&](const Node& item) { out.tests.push_back(group(item)); });
       } else {
         unknown(k, "main.unitTestFile");
       }
@@ -246,8 +246,7 @@ class Loader {
       return 0;
     }
     const std::string& s = n.value;
-    if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf" || s == "+.Inf" ||
-        s == "+.INF")
+    if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf" || s == "+.Inf" || s == "+.INF")
       return HUGE_VAL;
     if (s == "-.inf" || s == "-.Inf" || s == "-.INF") return -HUGE_VAL;
     if (s == ".nan" || s == ".NaN" || s == ".NAN") return std::nan("");
@@ -290,8 +289,7 @@ class Loader {
 
 }  // namespace
 
-LoadResult load_test_file(std::string_view text, const std::string& file,
-                          promql::Version version) {
+LoadResult load_test_file(std::string_view text, const std::string& file, promql::Version version) {
   LoadResult r;
   yaml::ParseResult parsed = yaml::parse(text, file);
   r.diagnostics.append(std::move(parsed.diagnostics));

@@ -74,7 +74,6 @@ struct LoadResult {
 };
 
 // Reads a test file. `version` decides which keys exist (`histogram` in exp_samples: 2.48+).
-LoadResult load_test_file(std::string_view text, const std::string& file,
-                          promql::Version version);
+LoadResult load_test_file(std::string_view text, const std::string& file, promql::Version version);
 
 }  // namespace caxtool::ruletest

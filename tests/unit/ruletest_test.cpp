@@ -29,7 +29,8 @@ std::string expand(std::string_view text, double value = 0,
   data.value = value;
   gotemplate::ExpandOptions o;
   o.name = "__alert_Test";
-  o.query = [](const std::string& q, std::vector<gotemplate::QuerySample>& out, std::string& error) {
+  o.query = [](const std::string& q, std::vector<gotemplate::QuerySample>& out,
+               std::string& error) {
     if (q == "bad") {
       error = "1:1: parse error: boom";
       return false;
@@ -63,7 +64,8 @@ TEST_CASE("ruletest: bad series values are refused at promtool's column") {
   auto s = ruletest::parse_series("up{job=\"a\",instance=\"i1\"}", "1 1 0 0 0 0 foo", err);
   CHECK_FALSE(s);
   CHECK(err.offset == 38);
-  CHECK(err.message == "unexpected identifier \"foo\" in series values, expected number or \"stale\"");
+  CHECK(err.message ==
+        "unexpected identifier \"foo\" in series values, expected number or \"stale\"");
   std::vector<std::optional<double>> out;
   CHECK_FALSE(ruletest::parse_values("1x99999999999", out, err, 1000));
 }

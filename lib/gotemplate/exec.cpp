@@ -330,29 +330,41 @@ class Executor {
 
 }  // namespace
 
-ExpandResult expand_alert_template(std::string_view text, const AlertData& data,
-                                   const ExpandOptions& options) {
-  ExpandResult r;
-  std::string full = std::string(kPrelude) + std::string(text);
+struct CompiledTemplate {
+  std::string full;  // the prelude and the text
+  Tree tree;
+  std::optional<std::string> error;  // a parse error, reported by every expansion
+};
+
+std::shared_ptr<const CompiledTemplate> compile_alert_template(std::string_view text,
+                                                               const ExpandOptions& options) {
+  auto c = std::make_shared<CompiledTemplate>();
+  c->full = std::string(kPrelude) + std::string(text);
   CheckOptions co;
   co.major = options.version.major;
   co.minor = options.version.minor;
   co.prometheus_prelude = false;
-  std::vector<Error> errors = check(full, co);
-  if (!errors.empty()) {
-    r.error = "error parsing template " + options.name + ": template: " + options.name +
-              ":1: " + errors.front().message;
-    return r;
-  }
-  Tree tree;
+  std::vector<Error> errors = check(c->full, co);
   std::string why;
-  if (!detail::exec::build_tree(full, tree, why)) {
-    r.error =
+  if (!errors.empty()) {
+    c->error = "error parsing template " + options.name + ": template: " + options.name +
+               ":1: " + errors.front().message;
+  } else if (!detail::exec::build_tree(c->full, c->tree, why)) {
+    c->error =
         "error parsing template " + options.name + ": template: " + options.name + ":1: " + why;
+  }
+  return c;
+}
+
+ExpandResult expand_compiled(const CompiledTemplate& compiled, const AlertData& data,
+                             const ExpandOptions& options) {
+  ExpandResult r;
+  if (compiled.error) {
+    r.error = compiled.error;
     return r;
   }
   try {
-    r.text = Executor(full, tree, data, options).run();
+    r.text = Executor(compiled.full, compiled.tree, data, options).run();
   } catch (const ExecError& e) {
     r.error = "error executing template " + options.name + ": " + e.message;
   } catch (const BreakSignal&) {
@@ -361,6 +373,11 @@ ExpandResult expand_alert_template(std::string_view text, const AlertData& data,
     r.error = "error executing template " + options.name + ": continue outside range";
   }
   return r;
+}
+
+ExpandResult expand_alert_template(std::string_view text, const AlertData& data,
+                                   const ExpandOptions& options) {
+  return expand_compiled(*compile_alert_template(text, options), data, options);
 }
 
 }  // namespace caxtool::gotemplate

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,14 @@ struct ExpandResult {
   std::string text;
   std::optional<std::string> error;  // "error executing template NAME: ..." or a parse error
 };
+
+// A template parsed once for many expansions (an alert's annotation, once per firing series
+// and evaluation); its parse error, if any, is what every expansion reports.
+struct CompiledTemplate;
+std::shared_ptr<const CompiledTemplate> compile_alert_template(std::string_view text,
+                                                               const ExpandOptions& options);
+ExpandResult expand_compiled(const CompiledTemplate& compiled, const AlertData& data,
+                             const ExpandOptions& options);
 
 // Prepends Prometheus's prelude ({{$labels := .Labels}}...) to `text`, parses and executes it.
 ExpandResult expand_alert_template(std::string_view text, const AlertData& data,

@@ -130,6 +130,12 @@ bool eval_alerting(Rule& rule, int64_t t, const EvalContext& ctx, int64_t limit,
   eo.time_ms = t;
   eo.query = template_query(t, ctx);
   eo.version = gotemplate::Version{ctx.version.major, ctx.version.minor};
+  if (rule.templates.empty()) {
+    for (const auto& [n, v] : rule.labels)
+      rule.templates.push_back(gotemplate::compile_alert_template(v, eo));
+    for (const auto& [n, v] : rule.annotations)
+      rule.templates.push_back(gotemplate::compile_alert_template(v, eo));
+  }
   std::map<std::string, Alert> alerts;
   for (ev::Series& s : res) {
     double value = s.samples.empty() ? 0 : s.samples.front().v;
@@ -138,16 +144,18 @@ bool eval_alerting(Rule& rule, int64_t t, const EvalContext& ctx, int64_t limit,
     data.external_labels = ctx.external_labels;
     data.external_url = ctx.external_url;
     data.value = value;
-    auto expand = [&](const std::string& text) {
-      gotemplate::ExpandResult r = gotemplate::expand_alert_template(text, data, eo);
+    auto expand = [&](size_t i) {
+      gotemplate::ExpandResult r = gotemplate::expand_compiled(*rule.templates[i], data, eo);
       return r.error ? "<error expanding template: " + *r.error + ">" : r.text;
     };
     Labels ls = s.labels;
     set_label(ls, "__name__", "");
-    for (const auto& [n, v] : rule.labels) set_label(ls, n, expand(v));
+    for (size_t i = 0; i < rule.labels.size(); ++i) set_label(ls, rule.labels[i].first, expand(i));
     set_label(ls, "alertname", rule.name);
     Labels annotations;
-    for (const auto& [n, v] : rule.annotations) annotations.emplace_back(n, expand(v));
+    for (size_t i = 0; i < rule.annotations.size(); ++i) {
+      annotations.emplace_back(rule.annotations[i].first, expand(rule.labels.size() + i));
+    }
     std::string key = labels_key(ls);
     if (alerts.count(key) != 0) {
       error = "vector contains metrics with the same labelset after applying alert labels";

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "gotemplate/exec.h"
 #include "promql/ast.h"
 #include "promql/eval/engine.h"
 #include "ruletest/test_file.h"
@@ -48,6 +49,8 @@ struct Rule {
   std::unordered_map<std::string, Alert> active;
   std::unordered_map<std::string, Labels> previous_series;
   std::optional<std::string> last_error;
+  // Parsed label and annotation templates, in the order of `labels` then `annotations`.
+  std::vector<std::shared_ptr<const gotemplate::CompiledTemplate>> templates;
 };
 
 struct Group {

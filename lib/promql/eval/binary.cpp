@@ -34,7 +34,7 @@ double elem_binop(Tok op, double l, double r, bool& keep) {
     case Tok::kMod:
       return std::fmod(l, r);
     case Tok::kAtan2:
-      return std::atan2(l, r);
+      return go_atan2(l, r);
     case Tok::kEqlc:
       keep = l == r;
       return l;

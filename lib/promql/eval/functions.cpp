@@ -50,7 +50,7 @@ double (*simple_function(std::string_view n))(double) {
       {"tan", [](double v) { return std::tan(v); }},
       {"asin", [](double v) { return std::asin(v); }},
       {"acos", [](double v) { return std::acos(v); }},
-      {"atan", [](double v) { return std::atan(v); }},
+      {"atan", go_atan},
       {"sinh", [](double v) { return std::sinh(v); }},
       {"cosh", [](double v) { return std::cosh(v); }},
       {"tanh", [](double v) { return std::tanh(v); }},

@@ -162,7 +162,8 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
     auto ck = checked.find(check_key);
     if (ck == checked.end())
       ck = checked.emplace(check_key, promql::detail::check_regex(re, quote_raw, utf8).error).first;
-    if (ck->second) fail("invalid regular expression in label_replace(): " + *ck->second);
+    // Prometheus names the pattern, not the parser's complaint.
+    if (ck->second) fail("invalid regular expression in label_replace(): " + re);
     if (!valid_label_name(dst, utf8))
       fail("invalid destination label name in label_replace(): " + dst);
     const promql::detail::LabelRegex& regex = cached_regex(re, utf8);

@@ -186,6 +186,9 @@ double bucket_quantile(double q, std::vector<std::pair<double, double>>& buckets
                        bool& forced_monotonic);
 double quantile_of(double q, std::vector<double>& values);
 double kahan_inc(double inc, double sum, double& c);
+// go_math.cpp: Go's own atan and atan2 (libm rounds differently).
+double go_atan(double x);
+double go_atan2(double y, double x);
 
 // The mean as 3.x computes it for avg and avg_over_time: a Kahan sum, switching to an
 // incremental mean when the sum would overflow.

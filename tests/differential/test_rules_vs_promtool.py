@@ -238,7 +238,9 @@ def main():
             if os.path.isdir(d):
                 for x in sorted(os.listdir(d)):
                     p = os.path.join(d, x)
-                    if x.endswith((".yml", ".yaml")) and "rule_files:" in open(p, errors="replace").read():
+                    text = open(p, errors="replace").read()
+                    # A unit-test file, not a prometheus.yml (which has rule_files: too).
+                    if x.endswith((".yml", ".yaml")) and "rule_files:" in text and "tests:" in text:
                         files.append(("fixture", p))
         random_seed = random.SystemRandom().randrange(1 << 30)
         print(f"fixed seed {seed}, random seed {random_seed} (replay: {sys.argv[0]} CAXTOOL N SEED)")

@@ -103,7 +103,8 @@ def vector_expr(rng, depth=0):
     if r < 0.9:
         return f"max_over_time({selector(rng)}[{rng_range(rng)}:1m])"
     if r < 0.95:
-        return f"topk({rng.randint(1, 2)}, {vector_expr(rng, depth + 1)})"
+        # Not topk/bottomk: between equal values promtool picks by its map-random load order.
+        return f"clamp_max({vector_expr(rng, depth + 1)}, {rng.choice([1, 5, 50])})"
     return f"clamp_min({vector_expr(rng, depth + 1)}, {rng.choice([0, 1, 3])})"
 
 

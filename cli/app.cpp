@@ -23,7 +23,8 @@ std::unique_ptr<AppModel> build_app() {
   app.fallthrough();
   app.require_subcommand(0, 1);
   GlobalOptions& g = model->global;
-  add_choice_option(app, model->choices, "--format", g.format, {"text", "json", "github", "sarif"},
+  add_choice_option(app, model->choices, "--format", g.format,
+                    {"text", "json", "github", "sarif", "junit"},
                     "how findings are reported (default: text)")
       ->type_name("FORMAT");
   add_choice_option(app, model->choices, "--color", g.color, {"auto", "always", "never"},

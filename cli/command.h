@@ -78,6 +78,7 @@ std::unique_ptr<Command> make_help_command();
 std::unique_ptr<Command> make_promql_command();
 std::unique_ptr<Command> make_query_command();
 std::unique_ptr<Command> make_status_command();
+std::unique_ptr<Command> make_test_command();
 std::unique_ptr<Command> make_targets_command();
 std::unique_ptr<Command> make_tsdb_command();
 

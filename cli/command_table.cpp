@@ -71,6 +71,13 @@ const std::vector<CommandInfo>& command_table() {
        "filter; exit 1 when a shown target is down, so a runbook can branch on it. --format "
        "json prints the server's own target objects, every field kept.",
        make_targets_command},
+      {"test", "run unit tests of alerting and recording rules (promtool's format)",
+       "`caxtool test rules FILE...` runs the rule unit tests `promtool test rules` runs (and "
+       "`caxtool generate` writes) with caxtool's own PromQL engine: input series in the "
+       "expanding notation, rules evaluated at every evaluation_interval, alert states, templated "
+       "labels and annotations, promql_expr_test. The report is promtool's; --format json or "
+       "junit for CI, --run REGEX to pick tests. Exit 1 when a test fails.",
+       make_test_command},
       {"tsdb", "TSDB statistics of a live server (status) or of blocks on disk (analyze)",
        "`caxtool tsdb status` prints the TSDB statistics of the server at --url: head series, "
        "label pairs, chunks and time range, and the largest metrics, label names and label "

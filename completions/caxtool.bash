@@ -20,13 +20,15 @@ _caxtool() {
       "/query") cmd="query" ;;
       "/status") cmd="status" ;;
       "/targets") cmd="targets" ;;
+      "/test") cmd="test" ;;
+      "test/rules") cmd="test rules" ;;
       "/tsdb") cmd="tsdb" ;;
       "tsdb/analyze") cmd="tsdb analyze" ;;
       "tsdb/status") cmd="tsdb status" ;;
     esac
   done
   case "$cmd:$prev" in
-    *:--format) COMPREPLY=($(compgen -W "text json github sarif" -- "$cur")); return ;;
+    *:--format) COMPREPLY=($(compgen -W "text json github sarif junit" -- "$cur")); return ;;
     *:--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     *:--config) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "cardinality":--selector) COMPREPLY=(); return ;;
@@ -158,6 +160,9 @@ _caxtool() {
     "targets":--timeout) COMPREPLY=(); return ;;
     "targets":--retries) COMPREPLY=(); return ;;
     "targets":--max-response-size) COMPREPLY=(); return ;;
+    "test rules":--run) COMPREPLY=(); return ;;
+    "test rules":--junit) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    "test rules":--prometheus-version) COMPREPLY=(); return ;;
     "tsdb analyze":--limit) COMPREPLY=(); return ;;
     "tsdb analyze":--match) COMPREPLY=(); return ;;
     "tsdb status":--limit) COMPREPLY=(); return ;;
@@ -178,7 +183,7 @@ _caxtool() {
     "tsdb status":--max-response-size) COMPREPLY=(); return ;;
   esac
   case "$cmd" in
-    "") COMPREPLY=($(compgen -W "cardinality check completion doctor generate help promql query status targets tsdb --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "") COMPREPLY=($(compgen -W "cardinality check completion doctor generate help promql query status targets test tsdb --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "cardinality") COMPREPLY=($(compgen -W "--help -h --selector --file --scrape --tsdb --block --all-blocks --top --max-series --max-series-per-metric --max-label-values --forbid-label --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check") COMPREPLY=($(compgen -W "rules metrics collector config dashboard --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "check rules") COMPREPLY=($(compgen -W "--help -h --lint --fail-on --prometheus-version --enable-feature --scrape-interval --list-lints --explain --version --format --color --quiet -q --verbose -v --config" -- "$cur") $(compgen -f -- "$cur")) ;;
@@ -195,6 +200,8 @@ _caxtool() {
     "query") COMPREPLY=($(compgen -W "--help -h --time --start --end --step --output -o --prometheus-version --no-parse --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "status") COMPREPLY=($(compgen -W "--help -h --flags --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "targets") COMPREPLY=($(compgen -W "--help -h --state --pool --down --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "test") COMPREPLY=($(compgen -W "rules --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "test rules") COMPREPLY=($(compgen -W "--help -h --run --junit --prometheus-version --enable-experimental-functions --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "tsdb") COMPREPLY=($(compgen -W "analyze status --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "tsdb analyze") COMPREPLY=($(compgen -W "--help -h --limit --match --all --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "tsdb status") COMPREPLY=($(compgen -W "--help -h --limit --date --focus-label --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;

@@ -10,10 +10,11 @@ complete -c caxtool -n '__fish_use_subcommand' -a promql -d 'work with PromQL ex
 complete -c caxtool -n '__fish_use_subcommand' -a query -d 'run an instant or range PromQL query'
 complete -c caxtool -n '__fish_use_subcommand' -a status -d 'build, readiness, uptime, config reload and flags of a server'
 complete -c caxtool -n '__fish_use_subcommand' -a targets -d 'list scrape targets with health, last scrape and last error'
+complete -c caxtool -n '__fish_use_subcommand' -a test -d 'run unit tests of alerting and recording rules (promtool'\''s format)'
 complete -c caxtool -n '__fish_use_subcommand' -a tsdb -d 'TSDB statistics of a live server (status) or of blocks on disk (analyze)'
 complete -c caxtool -s h -l help -d 'print help and exit'
 complete -c caxtool -l version -d 'print the version and exit'
-complete -c caxtool -l format -x -a 'text json github sarif' -d 'how findings are reported (default: text)'
+complete -c caxtool -l format -x -a 'text json github sarif junit' -d 'how findings are reported (default: text)'
 complete -c caxtool -l color -x -a 'auto always never' -d 'colour in text output; auto means on a terminal and without NO_COLOR'
 complete -c caxtool -s q -l quiet -d 'print only findings and errors'
 complete -c caxtool -s v -l verbose -d 'say more about what is being done'
@@ -201,6 +202,14 @@ complete -c caxtool -n '__fish_seen_subcommand_from targets' -l insecure-skip-ve
 complete -c caxtool -n '__fish_seen_subcommand_from targets' -l timeout -x -d 'give up after this long, retries included (default 30s)'
 complete -c caxtool -n '__fish_seen_subcommand_from targets' -l retries -x -d 'further attempts after connection errors, 429 and 503 (default 2)'
 complete -c caxtool -n '__fish_seen_subcommand_from targets' -l max-response-size -x -d 'refuse answers larger than SIZE (default 1GB; units B KB MB GB)'
+complete -c caxtool -n '__fish_seen_subcommand_from test' -a rules
+complete -c caxtool -n '__fish_seen_subcommand_from test' -s h -l help -d 'print help and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -s h -l help -d 'print help and exit'
+complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -f -a '' -d 'unit-test files'
+complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l run -x -d 'only test groups whose name matches this regex (repeatable)'
+complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l junit -r -F -d 'also write JUnit XML results to this file'
+complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l prometheus-version -x -d 'the Prometheus whose PromQL and promtool behaviour applies (default: the newest known)'
+complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l enable-experimental-functions -d 'allow promql-experimental-functions'
 complete -c caxtool -n '__fish_seen_subcommand_from tsdb' -a analyze
 complete -c caxtool -n '__fish_seen_subcommand_from tsdb' -a status
 complete -c caxtool -n '__fish_seen_subcommand_from tsdb' -s h -l help -d 'print help and exit'

@@ -22,6 +22,7 @@ int caxtool_fuzz_exposition(const uint8_t* data, size_t size);
 int caxtool_fuzz_collector(const uint8_t* data, size_t size);
 int caxtool_fuzz_config(const uint8_t* data, size_t size);
 int caxtool_fuzz_dashboard(const uint8_t* data, size_t size);
+int caxtool_fuzz_ruletest(const uint8_t* data, size_t size);
 
 int main(int argc, char** argv) {
   if (argc != 3) {
@@ -43,7 +44,8 @@ int main(int argc, char** argv) {
                             {"exposition", caxtool_fuzz_exposition},
                             {"collector", caxtool_fuzz_collector},
                             {"config", caxtool_fuzz_config},
-                            {"dashboard", caxtool_fuzz_dashboard}};
+                            {"dashboard", caxtool_fuzz_dashboard},
+                            {"ruletest", caxtool_fuzz_ruletest}};
   int (*target)(const uint8_t*, size_t) = nullptr;
   for (const Target& t : targets) {
     if (std::strcmp(argv[1], t.name) == 0) target = t.run;

@@ -51,9 +51,9 @@ CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=
   -DCAXTOOL_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j "$jobs" --target fuzz_yaml fuzz_values fuzz_promql fuzz_gotemplate fuzz_rules \
   fuzz_promapi fuzz_series_stream fuzz_tsdb_index fuzz_exposition fuzz_collector fuzz_config \
-  fuzz_dashboard
+  fuzz_dashboard fuzz_ruletest
 for target in yaml values promql gotemplate rules promapi series_stream tsdb_index exposition collector config \
-    dashboard; do
+    dashboard ruletest; do
   work=$(mktemp -d)
   cp fuzz/corpus/$target/* "$work/"
   if ! build-fuzz/fuzz/fuzz_$target -max_total_time="$fuzz_seconds" -max_len=65536 -timeout=10 \

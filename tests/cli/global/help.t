@@ -7,7 +7,7 @@ Usage: caxtool [OPTIONS] [SUBCOMMAND]
 Options:
   -h,--help                   print help and exit
   --version                   print the version and exit
-  --format FORMAT:{text,json,github,sarif}
+  --format FORMAT:{text,json,github,sarif,junit}
                               how findings are reported (default: text)
   --color WHEN:{auto,always,never}
                               colour in text output; auto means on a terminal and without NO_COLOR
@@ -27,6 +27,7 @@ Subcommands:
   query                       run an instant or range PromQL query
   status                      build, readiness, uptime, config reload and flags of a server
   targets                     list scrape targets with health, last scrape and last error
+  test                        run unit tests of alerting and recording rules (promtool's format)
   tsdb                        TSDB statistics of a live server (status) or of blocks on disk (analyze)
 
 --- exit 0

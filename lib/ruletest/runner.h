@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+// `caxtool test rules` as a library call: one promtool unit-test file in, the outcome of each of
+// its test groups out, with promtool's failure texts (the values are compared exactly as
+// promtool compares them, so a test passes here exactly when it passes there).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "promql/version.h"
+
+namespace caxtool::ruletest {
+
+struct RunOptions {
+  promql::Version version = promql::newest_version();
+  // Only test groups whose name matches (Go regexp, unanchored, as promtool --run); empty: all.
+  std::vector<std::string> run;
+  int64_t lookback_delta_ms = 5 * 60 * 1000;
+  bool experimental_functions = false;
+};
+
+struct GroupOutcome {
+  std::string name;  // the test group's name, or "unnamed#N" as promtool 2.55 names it
+  std::vector<std::string> errors;  // promtool's texts, one per failed check
+  double seconds = 0;
+  int line = 0, column = 0;  // where the test group starts in the file
+  bool passed() const { return errors.empty(); }
+};
+
+struct FileOutcome {
+  std::string file;
+  bool cannot_read = false;       // the test file (not a rule file) could not be read
+  diag::Diagnostics diagnostics;  // why the file (or a rule file) was refused; warnings too
+  std::string abort_error;        // a file-level error in promtool's words, if any
+  std::vector<GroupOutcome> groups;
+  bool passed() const;
+};
+
+FileOutcome run_test_file(const std::string& path, const RunOptions& options);
+
+}  // namespace caxtool::ruletest

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: Apache-2.0
+// The series notation. Prometheus lexes a series description with its PromQL lexer in a mode
+// where `x` after a number is the repetition operator and `_` is a blank, then applies the
+// grammar `item := _ | _ x N | v | v x N | v (+|-)d x N`; `v x N` and `v±d x N` give N+1
+// values, `_ x N` gives N. This is that grammar over a hand-written scanner.
+#include "ruletest/series.h"
+
+#include <algorithm>
+#include <bit>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+#include "promql/eval/engine.h"
+#include "promql/parser.h"
+
+namespace caxtool::ruletest {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool is_alnum(char c) { return is_alpha(c) || std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Go's strconv.ParseFloat on what the lexer took as a number: decimal, Inf, NaN.
+std::optional<double> go_float(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  if (iequals(s, "inf") || iequals(s, "+inf") || iequals(s, "infinity")) return HUGE_VAL;
+  if (iequals(s, "nan")) return std::nan("");
+  std::string buf;
+  for (char c : s) {
+    if (c != '_') buf.push_back(c);  // Go allows underscores between digits in literals
+  }
+  const char* begin = buf.c_str();
+  char* end = nullptr;
+  double v = std::strtod(begin, &end);
+  if (end != begin + buf.size()) return std::nullopt;
+  return v;
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, size_t base) : text_(text), base_(base) {}
+
+  bool run(std::vector<std::optional<double>>& out, NotationError& error, size_t max_values) {
+    while (true) {
+      skip_space();
+      if (pos_ >= text_.size()) return true;
+      size_t start = pos_;
+      if (text_[pos_] == '_' &&
+          (pos_ + 1 >= text_.size() || !is_alnum(text_[pos_ + 1]) || text_[pos_ + 1] == 'x')) {
+        ++pos_;
+        uint64_t n = 1;
+        if (peek_times()) {
+          if (!repetition(n, error)) return false;
+        }
+        if (!room(out, n, max_values, start, error)) return false;
+        out.insert(out.end(), n, std::nullopt);
+      } else {
+        std::optional<double> v = value(error);
+        if (!v) return false;
+        if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) {
+          bool neg = text_[pos_] == '-';
+          ++pos_;
+          std::optional<double> d = number(error, "series values");
+          if (!d) return false;
+          if (!peek_times())
+            return fail(error, pos_,
+                        "unexpected " + describe_here() + " in series values, expected \"x\"");
+          uint64_t n = 0;
+          if (!repetition(n, error)) return false;
+          if (!room(out, n + 1, max_values, start, error)) return false;
+          double step = neg ? -*d : *d;
+          double cur = *v;
+          for (uint64_t i = 0; i <= n; ++i) {
+            out.emplace_back(cur);
+            cur += step;
+          }
+        } else if (peek_times()) {
+          uint64_t n = 0;
+          if (!repetition(n, error)) return false;
+          if (!room(out, n + 1, max_values, start, error)) return false;
+          out.insert(out.end(), n + 1, *v);
+        } else {
+          if (!room(out, 1, max_values, start, error)) return false;
+          out.emplace_back(*v);
+        }
+      }
+      if (pos_ < text_.size() && !is_space(text_[pos_])) {
+        return fail(error, pos_, "unexpected " + describe_here() + " in series values");
+      }
+    }
+  }
+
+ private:
+  void skip_space() {
+    while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
+  }
+  bool fail(NotationError& error, size_t at, std::string message) {
+    error.offset = base_ + at;
+    error.message = std::move(message);
+    return false;
+  }
+  bool room(const std::vector<std::optional<double>>& out, uint64_t n, size_t max_values, size_t at,
+            NotationError& error) {
+    if (n > max_values || out.size() + n > max_values) {
+      return fail(error, at,
+                  "series expands to more than " + std::to_string(max_values) + " values");
+    }
+    return true;
+  }
+  std::string describe_here() const {
+    if (pos_ >= text_.size()) return "end of input";
+    size_t end = pos_ + 1;
+    if (is_alnum(text_[pos_])) {
+      while (end < text_.size() && is_alnum(text_[end])) ++end;
+      return "identifier \"" + std::string(text_.substr(pos_, end - pos_)) + "\"";
+    }
+    return "character \"" + std::string(1, text_[pos_]) + "\"";
+  }
+  bool peek_times() const { return pos_ < text_.size() && text_[pos_] == 'x'; }
+
+  bool repetition(uint64_t& n, NotationError& error) {
+    ++pos_;  // the x
+    size_t start = pos_;
+    while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    if (start == pos_) {
+      return fail(error, start,
+                  "unexpected " + describe_here() + " in series values, expected number");
+    }
+    auto [p, ec] = std::from_chars(text_.data() + start, text_.data() + pos_, n);
+    if (ec != std::errc{}) return fail(error, start, "invalid repetition in series values");
+    return true;
+  }
+
+  // A number token: digits, dots, exponent, or Inf/NaN.
+  std::optional<double> number(NotationError& error, std::string_view context) {
+    size_t start = pos_;
+    if (pos_ < text_.size() && is_alpha(text_[pos_])) {
+      while (pos_ < text_.size() && is_alnum(text_[pos_])) ++pos_;
+      std::string_view word = text_.substr(start, pos_ - start);
+      if (iequals(word, "inf") || iequals(word, "nan")) return go_float(word);
+      pos_ = start;
+      fail(error, start, "unexpected " + describe_here() + " in " + std::string(context));
+      return std::nullopt;
+    }
+    // No hexadecimal in series descriptions: "0x5" is 0 repeated (Prometheus's lexer too).
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.') {
+        ++pos_;
+      } else if (c == 'e' || c == 'E') {
+        ++pos_;
+        if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+      } else {
+        break;
+      }
+    }
+    std::optional<double> v = go_float(text_.substr(start, pos_ - start));
+    if (!v) {
+      fail(error, start,
+           start < text_.size() && (is_alnum(text_[start]) || text_[start] == '.')
+               ? "bad number or duration syntax: \"" +
+                     std::string(text_.substr(start, std::max<size_t>(pos_ - start, 1))) + "\""
+               : "unexpected " + describe_here() + " in " + std::string(context) +
+                     ", expected number or \"stale\"");
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<double> value(NotationError& error) {
+    size_t start = pos_;
+    if (is_alpha(text_[pos_])) {
+      size_t end = pos_;
+      while (end < text_.size() && is_alnum(text_[end]) && text_[end] != 'x') ++end;
+      std::string_view word = text_.substr(start, end - start);
+      if (word == "stale") {
+        pos_ = end;
+        return std::bit_cast<double>(promql::eval::kStaleNaNBits);
+      }
+      if (iequals(word, "inf") || iequals(word, "nan")) return number(error, "series values");
+      while (end < text_.size() && is_alnum(text_[end])) ++end;
+      fail(error, start,
+           "unexpected identifier \"" + std::string(text_.substr(start, end - start)) +
+               "\" in series values, expected number or \"stale\"");
+      return std::nullopt;
+    }
+    if (text_[pos_] == '+' || text_[pos_] == '-') {
+      bool neg = text_[pos_] == '-';
+      ++pos_;
+      std::optional<double> v = number(error, "series values");
+      if (!v) return std::nullopt;
+      return neg ? -*v : *v;
+    }
+    return number(error, "series values");
+  }
+
+  std::string_view text_;
+  size_t base_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+bool parse_values(std::string_view values, std::vector<std::optional<double>>& out,
+                  NotationError& error, size_t max_values) {
+  return Scanner(values, 0).run(out, error, max_values);
+}
+
+std::optional<LabelPairs> parse_metric(std::string_view text, NotationError& error) {
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return LabelPairs{};
+  promql::ParseOptions options;
+  options.version = promql::oldest_version();
+  promql::ParseResult r = promql::parse(text, options);
+  const promql::VectorSelector* sel = r.expr ? r.expr->as<promql::VectorSelector>() : nullptr;
+  if (!r.errors.empty() && !sel) {
+    error.offset = r.errors.front().begin;
+    error.message = r.errors.front().message;
+    return std::nullopt;
+  }
+  if (!sel || sel->offset.set() || sel->at.kind != promql::At::Kind::kNone) {
+    error.offset = 0;
+    error.message = "unexpected expression, expected a metric (name{label=\"value\"})";
+    return std::nullopt;
+  }
+  LabelPairs labels;
+  if (sel->name.empty() && sel->matchers.empty()) return labels;
+  if (!sel->name.empty()) labels.emplace_back("__name__", sel->name);
+  for (const promql::Matcher& m : sel->matchers) {
+    if (m.op != promql::MatchOp::kEqual) {
+      error.offset = m.begin;
+      error.message = "unexpected \"" + std::string(promql::match_op_name(m.op)) +
+                      "\" in label matching, expected \"=\"";
+      return std::nullopt;
+    }
+    labels.emplace_back(m.name, m.value);
+  }
+  std::stable_sort(labels.begin(), labels.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // A repeated name keeps its last value, as labels.Builder does.
+  LabelPairs unique;
+  for (auto& l : labels) {
+    if (!unique.empty() && unique.back().first == l.first) {
+      unique.back().second = std::move(l.second);
+    } else {
+      unique.push_back(std::move(l));
+    }
+  }
+  return unique;
+}
+
+std::optional<ParsedSeries> parse_series(std::string_view series, std::string_view values,
+                                         NotationError& error, size_t max_values) {
+  ParsedSeries out;
+  std::optional<LabelPairs> labels = parse_metric(series, error);
+  if (!labels) {
+    // Prometheus lexes labels and values as one string: an unclosed brace meets the values.
+    std::string combined = std::string(series) + " " + std::string(values);
+    promql::ParseOptions options;
+    options.version = promql::oldest_version();
+    promql::ParseResult r = promql::parse(combined, options);
+    if (!r.errors.empty() && r.errors.front().begin >= series.size() &&
+        r.errors.front().message.find("inside braces") != std::string::npos) {
+      error.offset = r.errors.front().begin;
+      error.message = r.errors.front().message;
+    }
+    return std::nullopt;
+  }
+  out.labels = std::move(*labels);
+  if (!Scanner(values, series.size() + 1).run(out.values, error, max_values)) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace caxtool::ruletest

@@ -145,7 +145,14 @@ int run_cli(int argc, const char* const* argv, Io& io) {
     return to_int(ExitCode::kOk);
   }
   for (size_t i = 0; i < model->subcommands.size(); ++i) {
-    if (model->subcommands[i]->parsed()) return model->commands[i]->run(model->global, io);
+    if (!model->subcommands[i]->parsed()) continue;
+    // JUnit XML reports test results: only `test rules` has any.
+    if (model->global.format == "junit" && model->subcommands[i]->get_name() != "test") {
+      io.err << "caxtool: --format junit is for caxtool test rules; '"
+             << model->subcommands[i]->get_name() << "' prints text, json, github or sarif\n";
+      return to_int(ExitCode::kUsage);
+    }
+    return model->commands[i]->run(model->global, io);
   }
   io.err << app.help();
   return to_int(ExitCode::kUsage);

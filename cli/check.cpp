@@ -12,6 +12,7 @@
 #include "config_file.h"
 #include "diag/render.h"
 #include "exit_codes.h"
+#include "lint_flags.h"
 #include "output.h"
 #include "promql/version.h"
 #include "rules/lint.h"
@@ -161,19 +162,13 @@ class CheckCommand : public Command {
  private:
   int run_rules(const GlobalOptions& global, Io& io) {
     if (list_lints_) {
-      for (const auto& l : rules::lint_checks()) {
-        io.out << l.name << " (" << diag::severity_name(l.severity) << "): " << l.summary << '\n';
-      }
+      for (const auto& l : rules::lint_checks()) print_lint_line(l, io);
       return to_int(ExitCode::kOk);
     }
     if (!explain_.empty()) {
       const rules::LintInfo* l = rules::find_lint(explain_);
-      if (l == nullptr) {
-        io.err << "caxtool: no lint check named '" << explain_ << "'; see --list-lints\n";
-        return to_int(ExitCode::kUsage);
-      }
-      io.out << l->name << " (" << diag::severity_name(l->severity) << ")\n\n"
-             << l->explanation << '\n';
+      if (l == nullptr) return no_such_lint(explain_, io);
+      print_lint_explanation(*l, io);
       return to_int(ExitCode::kOk);
     }
     if (files_.empty()) {

@@ -10,6 +10,7 @@
 #include "collector/lint.h"
 #include "command.h"
 #include "exit_codes.h"
+#include "lint_flags.h"
 #include "output.h"
 #include "util/file.h"
 #include "util/strings.h"
@@ -138,19 +139,13 @@ bool check_collector_parsed(const CheckCollector& c) { return c.app != nullptr &
 
 int run_check_collector(CheckCollector& c, const GlobalOptions& global, Io& io) {
   if (c.list_lints) {
-    for (const auto& l : collector::lint_checks()) {
-      io.out << l.name << " (" << diag::severity_name(l.severity) << "): " << l.summary << '\n';
-    }
+    for (const auto& l : collector::lint_checks()) print_lint_line(l, io);
     return to_int(ExitCode::kOk);
   }
   if (!c.explain.empty()) {
     const collector::LintInfo* l = collector::find_lint(c.explain);
-    if (l == nullptr) {
-      io.err << "caxtool: no lint check named '" << c.explain << "'; see --list-lints\n";
-      return to_int(ExitCode::kUsage);
-    }
-    io.out << l->name << " (" << diag::severity_name(l->severity) << ")\n\n"
-           << l->explanation << '\n';
+    if (l == nullptr) return no_such_lint(c.explain, io);
+    print_lint_explanation(*l, io);
     return to_int(ExitCode::kOk);
   }
   if (c.files.empty()) {

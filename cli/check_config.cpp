@@ -7,6 +7,7 @@
 
 #include "command.h"
 #include "exit_codes.h"
+#include "lint_flags.h"
 #include "output.h"
 #include "promconfig/check.h"
 #include "promconfig/lint.h"
@@ -35,10 +36,6 @@ namespace {
 
 // The rules lint that config/rate-window replaces: it knows each job's interval.
 constexpr std::string_view kReplacedRulesLint = "promql/rate-range";
-
-void print_lint(std::string_view name, diag::Severity s, std::string_view summary, Io& io) {
-  io.out << name << " (" << diag::severity_name(s) << "): " << summary << '\n';
-}
 
 // --lint: all, none, or names of config/* checks and of `check rules` checks.
 bool select_lints(const std::string& spec, promconfig::CheckOptions& options, Io& io) {
@@ -119,25 +116,22 @@ bool check_config_parsed(const CheckConfig& c) { return c.app != nullptr && c.ap
 
 int run_check_config(CheckConfig& c, const GlobalOptions& global, Io& io) {
   if (c.list_lints) {
-    for (const auto& l : promconfig::lint_checks()) print_lint(l.name, l.severity, l.summary, io);
+    for (const auto& l : promconfig::lint_checks()) print_lint_line(l, io);
     for (const auto& l : rules::lint_checks()) {
-      if (l.name != kReplacedRulesLint) print_lint(l.name, l.severity, l.summary, io);
+      if (l.name != kReplacedRulesLint) print_lint_line(l, io);
     }
     return to_int(ExitCode::kOk);
   }
   if (!c.explain.empty()) {
     if (const auto* l = promconfig::find_lint(c.explain)) {
-      io.out << l->name << " (" << diag::severity_name(l->severity) << ")\n\n"
-             << l->explanation << '\n';
+      print_lint_explanation(*l, io);
       return to_int(ExitCode::kOk);
     }
     if (const auto* l = rules::find_lint(c.explain)) {
-      io.out << l->name << " (" << diag::severity_name(l->severity) << ")\n\n"
-             << l->explanation << '\n';
+      print_lint_explanation(*l, io);
       return to_int(ExitCode::kOk);
     }
-    io.err << "caxtool: no lint check named '" << c.explain << "'; see --list-lints\n";
-    return to_int(ExitCode::kUsage);
+    return no_such_lint(c.explain, io);
   }
   if (c.files.empty()) {
     io.err << "caxtool: check config: a FILE (or - for stdin) is required\n"

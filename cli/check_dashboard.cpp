@@ -15,6 +15,7 @@
 #include "dashboard/lint.h"
 #include "dashboard/lint_file.h"
 #include "exit_codes.h"
+#include "lint_flags.h"
 #include "output.h"
 #include "promapi/api.h"
 #include "server_flags.h"
@@ -222,12 +223,8 @@ int run_check_dashboard(CheckDashboard& m, const GlobalOptions& global, Io& io) 
   }
   if (!m.explain.empty()) {
     const LintInfo* l = dashboard::find_lint(m.explain);
-    if (l == nullptr) {
-      io.err << "caxtool: no check named '" << m.explain << "'; see --list-lints\n";
-      return to_int(ExitCode::kUsage);
-    }
-    io.out << l->name << " (" << diag::severity_name(l->severity) << ")\n\n"
-           << l->explanation << '\n';
+    if (l == nullptr) return no_such_lint(m.explain, io);
+    print_lint_explanation(*l, io);
     return to_int(ExitCode::kOk);
   }
   config::Config cfg;

@@ -20,6 +20,7 @@
 #include "exposition/check.h"
 #include "exposition/format.h"
 #include "exposition/lint.h"
+#include "lint_flags.h"
 #include "output.h"
 #include "server_flags.h"
 #include "util/strings.h"
@@ -195,19 +196,13 @@ bool check_metrics_parsed(const CheckMetrics& m) { return m.app != nullptr && m.
 
 int run_check_metrics(CheckMetrics& m, const GlobalOptions& global, Io& io) {
   if (m.list_lints) {
-    for (const auto& l : exposition::lint_checks()) {
-      io.out << l.name << " (" << diag::severity_name(l.severity) << "): " << l.summary << '\n';
-    }
+    for (const auto& l : exposition::lint_checks()) print_lint_line(l, io);
     return to_int(ExitCode::kOk);
   }
   if (!m.explain.empty()) {
     const exposition::LintInfo* l = exposition::find_lint(m.explain);
-    if (l == nullptr) {
-      io.err << "caxtool: no lint check named '" << m.explain << "'; see --list-lints\n";
-      return to_int(ExitCode::kUsage);
-    }
-    io.out << l->name << " (" << diag::severity_name(l->severity) << ")\n\n"
-           << l->explanation << '\n';
+    if (l == nullptr) return no_such_lint(m.explain, io);
+    print_lint_explanation(*l, io);
     return to_int(ExitCode::kOk);
   }
   exposition::CheckOptions options;

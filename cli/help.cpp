@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // `caxtool help [COMMAND...]` and `caxtool help check NAME`: command help as --help prints it,
 // and the explanation of one lint check, as `kubectl explain` and `pint` users look for.
+#include <string>
+#include <string_view>
+
 #include "app.h"
 #include "collector/lint.h"
 #include "command.h"
@@ -13,6 +16,51 @@
 namespace caxtool::cli {
 namespace {
 
+// A check's explanation, then how to turn it off, which its command decides.
+template <class Info>
+void print_help(const Info& l, std::string_view note, const std::string& turn_off, Io& io) {
+  io.out << l.name << " (" << diag::severity_name(l.severity) << note << "): " << l.summary
+         << "\n\n"
+         << l.explanation << "\n\n"
+         << turn_off << '\n';
+}
+
+// `help check NAME`: the exit code, or -1 when no check has that name.
+int explain_lint(const std::string& n, Io& io) {
+  if (const auto* l = rules::find_lint(n)) {
+    print_help(*l, "",
+               "Turn it off for one rule with a comment `# caxtool disable " + n +
+                   "` in or above the rule, for a file with `# caxtool file/disable " + n +
+                   "`, or everywhere with disable: in .caxtool.yml.",
+               io);
+  } else if (const auto* c = promconfig::find_lint(n)) {
+    print_help(*c, "",
+               "Turn it off for one line of prometheus.yml with a comment `# caxtool disable " + n +
+                   "` on or above it, for a file with `# caxtool file/disable " + n +
+                   "`, or with `caxtool check config --lint` naming the checks to keep.",
+               io);
+  } else if (const auto* e = exposition::find_lint(n)) {
+    print_help(*e, "",
+               "Turn it off with `caxtool check metrics --lint` naming the checks to keep, or "
+               "--lint none.",
+               io);
+  } else if (const auto* d = dashboard::find_lint(n)) {
+    print_help(*d, d->by_default ? "" : ", off by default",
+               "Turn it off with --lint, disable: or exclude: under dashboard: in .caxtool.yml, "
+               "or an exclusions entry in a .lint file beside the dashboards.",
+               io);
+  } else if (const auto* o = collector::find_lint(n)) {
+    print_help(*o, "",
+               "Turn it off with a comment `# caxtool disable " + n +
+                   "` on or above the line, `# caxtool file/disable " + n +
+                   "` for a file, or `caxtool check collector --lint` naming the checks to keep.",
+               io);
+  } else {
+    return -1;
+  }
+  return to_int(ExitCode::kOk);
+}
+
 class HelpCommand : public Command {
  public:
   void setup(CLI::App& sub, Choices&) override {
@@ -23,49 +71,7 @@ class HelpCommand : public Command {
   int run(const GlobalOptions&, Io& io) override {
     auto model = build_app();
     if (words_.size() == 2 && words_[0] == "check") {
-      if (const rules::LintInfo* l = rules::find_lint(words_[1])) {
-        io.out << l->name << " (" << diag::severity_name(l->severity) << "): " << l->summary
-               << "\n\n"
-               << l->explanation << "\n\nTurn it off for one rule with a comment "
-               << "`# caxtool disable " << l->name << "` in or above the rule, for a file with "
-               << "`# caxtool file/disable " << l->name << "`, or everywhere with disable: in "
-               << ".caxtool.yml.\n";
-        return to_int(ExitCode::kOk);
-      }
-      if (const promconfig::LintInfo* l = promconfig::find_lint(words_[1])) {
-        io.out << l->name << " (" << diag::severity_name(l->severity) << "): " << l->summary
-               << "\n\n"
-               << l->explanation << "\n\nTurn it off for one line of prometheus.yml with a "
-               << "comment `# caxtool disable " << l->name << "` on or above it, for a file with "
-               << "`# caxtool file/disable " << l->name << "`, or with `caxtool check config "
-               << "--lint` naming the checks to keep.\n";
-        return to_int(ExitCode::kOk);
-      }
-      if (const exposition::LintInfo* l = exposition::find_lint(words_[1])) {
-        io.out << l->name << " (" << diag::severity_name(l->severity) << "): " << l->summary
-               << "\n\n"
-               << l->explanation << "\n\nTurn it off with `caxtool check metrics --lint` "
-               << "naming the checks to keep, or --lint none.\n";
-        return to_int(ExitCode::kOk);
-      }
-      if (const dashboard::LintInfo* l = dashboard::find_lint(words_[1])) {
-        io.out << l->name << " (" << diag::severity_name(l->severity)
-               << (l->by_default ? "" : ", off by default") << "): " << l->summary << "\n\n"
-               << l->explanation << "\n\nTurn it off with --lint, disable: or exclude: under "
-               << "dashboard: in .caxtool.yml, or an exclusions entry in a .lint file beside the "
-               << "dashboards.\n";
-        return to_int(ExitCode::kOk);
-      }
-    }
-    if (words_.size() == 2 && words_[0] == "check") {
-      if (const collector::LintInfo* l = collector::find_lint(words_[1])) {
-        io.out << l->name << " (" << diag::severity_name(l->severity) << "): " << l->summary
-               << "\n\n"
-               << l->explanation << "\n\nTurn it off with a comment `# caxtool disable " << l->name
-               << "` on or above the line, `# caxtool file/disable " << l->name
-               << "` for a file, or `caxtool check collector --lint` naming the checks to keep.\n";
-        return to_int(ExitCode::kOk);
-      }
+      if (int code = explain_lint(words_[1], io); code >= 0) return code;
     }
     const CLI::App* app = model->app.get();
     for (const std::string& w : words_) {

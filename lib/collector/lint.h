@@ -9,15 +9,11 @@
 #include <string_view>
 
 #include "diag/diagnostic.h"
+#include "diag/lint_info.h"
 
 namespace caxtool::collector {
 
-struct LintInfo {
-  std::string_view name;
-  diag::Severity severity;
-  std::string_view summary;
-  std::string_view explanation;
-};
+using LintInfo = diag::LintInfo;  // the shape every check command shares
 
 // Every lint check, sorted by name.
 std::span<const LintInfo> lint_checks();

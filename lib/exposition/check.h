@@ -24,7 +24,7 @@ struct CheckOptions {
   bool extended = false;
   // Duplicate detection moves to a second thread after this many samples (exposition/
   // duplicates.h); tests lower it to cover that path with small inputs.
-  size_t duplicates_threaded_after = 100'000;
+  size_t duplicates_threaded_after = 10'000;
 };
 
 struct CardinalityRow {

@@ -13,18 +13,14 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "diag/lint_info.h"
 #include "promconfig/model.h"
 #include "promql/version.h"
 #include "yaml/node.h"
 
 namespace caxtool::promconfig {
 
-struct LintInfo {
-  std::string_view name;
-  diag::Severity severity;
-  std::string_view summary;
-  std::string_view explanation;
-};
+using LintInfo = diag::LintInfo;  // the shape every check command shares
 
 // Every lint check, sorted by name.
 std::span<const LintInfo> lint_checks();

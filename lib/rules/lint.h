@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "diag/lint_info.h"
 #include "gotemplate/template.h"
 #include "promql/parser.h"
 #include "promql/version.h"
@@ -20,12 +21,7 @@
 
 namespace caxtool::rules {
 
-struct LintInfo {
-  std::string_view name;
-  diag::Severity severity;
-  std::string_view summary;
-  std::string_view explanation;
-};
+using LintInfo = diag::LintInfo;  // the shape every check command shares
 
 // Every lint check, sorted by name.
 std::span<const LintInfo> lint_checks();

@@ -290,22 +290,9 @@ class CheckCommand : public Command {
       for (const auto& l : rules::lint_checks()) options.lints.insert(std::string(l.name));
       return true;
     }
-    std::vector<std::string_view> names;
-    for (const auto& l : rules::lint_checks()) names.push_back(l.name);
-    std::string_view rest = lint_;
-    while (!rest.empty()) {
-      size_t comma = rest.find(',');
-      std::string name(rest.substr(0, comma));
-      if (rules::find_lint(name) == nullptr) {
-        io.err << "caxtool: --lint: unknown check '" << name << "'";
-        std::string guess = util::closest_match(name, names);
-        if (!guess.empty()) io.err << ", did you mean '" << guess << "'?";
-        io.err << '\n';
-        return false;
-      }
-      options.lints.insert(name);
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-    }
+    std::vector<std::string> names;
+    if (!split_lint_names(lint_, lint_names(rules::lint_checks()), names, io)) return false;
+    options.lints.insert(names.begin(), names.end());
     return true;
   }
 

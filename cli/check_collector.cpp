@@ -40,22 +40,9 @@ bool select_lints(const std::string& spec, std::set<std::string, std::less<>>& o
     for (const auto& l : collector::lint_checks()) out.insert(std::string(l.name));
     return true;
   }
-  std::vector<std::string_view> names;
-  for (const auto& l : collector::lint_checks()) names.push_back(l.name);
-  std::string_view rest = spec;
-  while (!rest.empty()) {
-    size_t comma = rest.find(',');
-    std::string name(rest.substr(0, comma));
-    if (collector::find_lint(name) == nullptr) {
-      io.err << "caxtool: --lint: unknown check '" << name << "'";
-      std::string guess = util::closest_match(name, names);
-      if (!guess.empty()) io.err << ", did you mean '" << guess << "'?";
-      io.err << '\n';
-      return false;
-    }
-    out.insert(name);
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-  }
+  std::vector<std::string> names;
+  if (!split_lint_names(spec, lint_names(collector::lint_checks()), names, io)) return false;
+  out.insert(names.begin(), names.end());
   return true;
 }
 

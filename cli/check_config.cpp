@@ -47,25 +47,13 @@ bool select_lints(const std::string& spec, promconfig::CheckOptions& options, Io
     }
     return true;
   }
-  std::vector<std::string_view> names;
-  for (const auto& l : promconfig::lint_checks()) names.push_back(l.name);
-  for (const auto& l : rules::lint_checks()) names.push_back(l.name);
-  std::string_view rest = spec;
-  while (!rest.empty()) {
-    size_t comma = rest.find(',');
-    std::string name(rest.substr(0, comma));
-    if (promconfig::find_lint(name) != nullptr) {
-      options.lints.insert(name);
-    } else if (rules::find_lint(name) != nullptr) {
-      options.rules.lints.insert(name);
-    } else {
-      io.err << "caxtool: --lint: unknown check '" << name << "'";
-      std::string guess = util::closest_match(name, names);
-      if (!guess.empty()) io.err << ", did you mean '" << guess << "'?";
-      io.err << '\n';
-      return false;
-    }
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  std::vector<std::string_view> known = lint_names(promconfig::lint_checks());
+  for (std::string_view n : lint_names(rules::lint_checks())) known.push_back(n);
+  std::vector<std::string> names;
+  if (!split_lint_names(spec, known, names, io)) return false;
+  for (std::string& name : names) {
+    auto& into = promconfig::find_lint(name) != nullptr ? options.lints : options.rules.lints;
+    into.insert(std::move(name));
   }
   return true;
 }

@@ -82,30 +82,22 @@ bool expand_inputs(const std::vector<std::string>& args, std::vector<Input>& out
 
 bool select_lints(const std::string& spec, const std::vector<std::string>& disable,
                   std::set<std::string, std::less<>>& out, Io& io) {
-  std::vector<std::string_view> names;
-  for (const LintInfo& l : dashboard::lint_checks()) names.push_back(l.name);
-  if (spec == "all" || spec == "default") {
-    for (const LintInfo& l : dashboard::lint_checks()) {
-      if (spec == "all" || l.by_default) out.insert(std::string(l.name));
-    }
+  if (spec == "all") {
+    for (const LintInfo& l : dashboard::lint_checks()) out.insert(std::string(l.name));
   } else if (spec != "none") {
-    std::string_view rest = spec;
-    while (!rest.empty()) {
-      size_t comma = rest.find(',');
-      std::string name(rest.substr(0, comma));
-      if (name == "default") {
-        for (const LintInfo& l : dashboard::lint_checks()) {
-          if (l.by_default) out.insert(std::string(l.name));
-        }
-      } else if (dashboard::find_lint(name) == nullptr) {
-        io.err << "caxtool: --lint: unknown check '" << name << "'";
-        std::string guess = util::closest_match(name, names);
-        if (!guess.empty()) io.err << ", did you mean '" << guess << "'?";
-        io.err << '\n';
-        return false;
+    // "default" (the checks on by default) may stand in the list beside names.
+    std::vector<std::string_view> known = lint_names(dashboard::lint_checks());
+    known.push_back("default");
+    std::vector<std::string> names;
+    if (!split_lint_names(spec, known, names, io)) return false;
+    for (std::string& name : names) {
+      if (name != "default") {
+        out.insert(std::move(name));
+        continue;
       }
-      out.insert(name);
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      for (const LintInfo& l : dashboard::lint_checks()) {
+        if (l.by_default) out.insert(std::string(l.name));
+      }
     }
   }
   for (const std::string& d : disable) {

@@ -4,7 +4,9 @@
 // and explanation).
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "command.h"
 #include "diag/diagnostic.h"
@@ -22,6 +24,20 @@ void print_lint_line(const Info& l, Io& io) {
 template <class Info>
 void print_lint_explanation(const Info& l, Io& io) {
   io.out << l.name << " (" << diag::severity_name(l.severity) << ")\n\n" << l.explanation << '\n';
+}
+
+// The names of `--lint NAME,...`, each checked against `known`: an unknown one is reported, with
+// a "did you mean", and makes the result false. The words all, none and default are the
+// caller's to handle before.
+bool split_lint_names(std::string_view spec, const std::vector<std::string_view>& known,
+                      std::vector<std::string>& out, Io& io);
+
+// The names of a lint table, for split_lint_names.
+template <class Table>
+std::vector<std::string_view> lint_names(const Table& table) {
+  std::vector<std::string_view> names;
+  for (const auto& l : table) names.push_back(l.name);
+  return names;
 }
 
 // The answer to --explain with a name no table has.

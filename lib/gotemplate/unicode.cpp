@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "util/utf8.h"
+
 namespace caxtool::gotemplate {
 namespace {
 
@@ -65,26 +67,6 @@ Decoded decode_last_rune(std::string_view s) {
   return d;
 }
 
-void append_utf8(std::string* out, uint32_t cp) {
-  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  auto put = [out](uint32_t b) { out->push_back(static_cast<char>(b)); };
-  if (cp < 0x80) {
-    put(cp);
-  } else if (cp < 0x800) {
-    put(0xC0 | (cp >> 6));
-    put(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    put(0xE0 | (cp >> 12));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  } else {
-    put(0xF0 | (cp >> 18));
-    put(0x80 | ((cp >> 12) & 0x3F));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  }
-}
-
 bool is_alphanumeric(Rune r) {
   if (r < 0) return false;
   // Nearly every rune in a template is ASCII: answer those without the table search.
@@ -130,5 +112,7 @@ bool is_blank(std::string_view s) {
   }
   return true;
 }
+
+void append_utf8(std::string* out, uint32_t cp) { util::append_utf8(*out, cp); }
 
 }  // namespace caxtool::gotemplate

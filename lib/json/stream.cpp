@@ -6,6 +6,8 @@
 
 #include <cstring>
 
+#include "util/utf8.h"
+
 namespace caxtool::json {
 
 namespace {
@@ -22,24 +24,6 @@ int hex_value(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void put_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
@@ -135,7 +119,7 @@ bool StreamReader::finish_scalar() {
 bool StreamReader::finish_string() {
   lex_ = Lex::kNone;
   if (high_surrogate_ != 0) {
-    put_utf8(buf_, 0xFFFD);
+    util::append_utf8(buf_, 0xFFFD);
     high_surrogate_ = 0;
   }
   if (string_is_key_) {
@@ -151,19 +135,19 @@ bool StreamReader::append_unicode() {
   uint32_t cp = unicode_;
   if (high_surrogate_ != 0) {
     if (cp >= 0xDC00 && cp <= 0xDFFF) {
-      put_utf8(buf_, 0x10000 + ((high_surrogate_ - 0xD800) << 10) + (cp - 0xDC00));
+      util::append_utf8(buf_, 0x10000 + ((high_surrogate_ - 0xD800) << 10) + (cp - 0xDC00));
       high_surrogate_ = 0;
       return true;
     }
-    put_utf8(buf_, 0xFFFD);
+    util::append_utf8(buf_, 0xFFFD);
     high_surrogate_ = 0;
   }
   if (cp >= 0xD800 && cp <= 0xDBFF) {
     high_surrogate_ = cp;
   } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-    put_utf8(buf_, 0xFFFD);
+    util::append_utf8(buf_, 0xFFFD);
   } else {
-    put_utf8(buf_, cp);
+    util::append_utf8(buf_, cp);
   }
   return true;
 }
@@ -179,7 +163,7 @@ bool StreamReader::feed(std::string_view chunk) {
         while (q < end && *q != '"' && *q != '\\' && static_cast<unsigned char>(*q) >= 0x20) ++q;
         if (q > p) {
           if (high_surrogate_ != 0) {
-            put_utf8(buf_, 0xFFFD);
+            util::append_utf8(buf_, 0xFFFD);
             high_surrogate_ = 0;
           }
           buf_.append(p, static_cast<size_t>(q - p));
@@ -213,7 +197,7 @@ bool StreamReader::feed(std::string_view chunk) {
         const char* at = std::strchr(from, c);
         if (c == '\0' || at == nullptr) return fail(std::string("bad escape '\\") + c + "'");
         if (high_surrogate_ != 0) {
-          put_utf8(buf_, 0xFFFD);
+          util::append_utf8(buf_, 0xFFFD);
           high_surrogate_ = 0;
         }
         buf_ += to[at - from];

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "util/utf8.h"
+
 namespace caxtool::json {
 namespace {
 
@@ -175,24 +177,6 @@ class Parser {
     return true;
   }
 
-  static void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   bool string(std::string& out) {
     ++pos_;  // the opening quote
     for (;;) {
@@ -250,7 +234,7 @@ class Parser {
           } else if (cp >= 0xD800 && cp < 0xE000) {
             cp = 0xFFFD;  // a lone surrogate, as Go's decoder replaces it
           }
-          append_utf8(out, cp);
+          util::append_utf8(out, cp);
           break;
         }
         default:

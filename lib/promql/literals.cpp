@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "util/go_strconv.h"
+#include "util/utf8.h"
 
 namespace caxtool::promql::detail {
 
@@ -103,24 +104,6 @@ bool is_print(char32_t r) {
   return true;
 }
 
-void append_utf8(std::string& out, char32_t r) {
-  if (r < 0x80) {
-    out.push_back(static_cast<char>(r));
-  } else if (r < 0x800) {
-    out.push_back(static_cast<char>(0xc0 | (r >> 6)));
-    out.push_back(static_cast<char>(0x80 | (r & 0x3f)));
-  } else if (r < 0x10000) {
-    out.push_back(static_cast<char>(0xe0 | (r >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | (r & 0x3f)));
-  } else {
-    out.push_back(static_cast<char>(0xf0 | (r >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((r >> 12) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3f)));
-    out.push_back(static_cast<char>(0x80 | (r & 0x3f)));
-  }
-}
-
 // Appends rune `r` the way strconv.Quote/QuoteRune escape it inside `quote`.
 void append_escaped(std::string& out, char32_t r, char quote) {
   if (r == static_cast<char32_t>(quote) || r == '\\') {
@@ -129,7 +112,7 @@ void append_escaped(std::string& out, char32_t r, char quote) {
     return;
   }
   if (is_print(r)) {
-    append_utf8(out, r);
+    util::append_utf8(out, static_cast<uint32_t>(r));
     return;
   }
   switch (r) {
@@ -370,7 +353,7 @@ std::string unquote(std::string_view token) {
         if (e == 'x')
           out.push_back(static_cast<char>(v));
         else
-          append_utf8(out, v);
+          util::append_utf8(out, static_cast<uint32_t>(v));
         break;
       }
       default:
@@ -418,7 +401,7 @@ std::string go_unicode_rune(char32_t r) {
   std::string out = buf;
   if (is_print(r)) {
     out += " '";
-    append_utf8(out, r);
+    util::append_utf8(out, static_cast<uint32_t>(r));
     out += "'";
   }
   return out;

@@ -5,7 +5,7 @@
   python3 tests/differential/test_rules_vs_promtool.py CAXTOOL [N] [SEED]
 
 Runs both tools on (1) the rule tests `caxtool generate` writes, (2) every promtool unit-test
-fixture in ../shared/corpus/rules/ (files with `rule_files:`) and in $PROMTOOL_TESTDATA if set
+fixture in tests/corpus/rules/ (a copy of ../shared/corpus/rules/) (files with `rule_files:`) and in $PROMTOOL_TESTDATA if set
 (e.g. Prometheus's cmd/promtool/testdata of v2.42.0), and (3) N random rule tests: random series
 in the expanding notation, random recording and alerting rules with templated labels and
 annotations, random PromQL within what 2.42 evaluates, random eval_times. The expectations in
@@ -226,7 +226,7 @@ def main():
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 150
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 4242
     here = os.path.dirname(os.path.abspath(__file__))
-    corpus = os.path.normpath(os.path.join(here, "..", "..", "..", "shared", "corpus", "rules"))
+    corpus = os.path.normpath(os.path.join(here, "..", "corpus", "rules"))  # a copy of shared/corpus/rules
     failures = total = 0
     with tempfile.TemporaryDirectory() as tmp:
         files = []

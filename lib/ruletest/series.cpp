@@ -76,7 +76,11 @@ class Scanner {
                         "unexpected " + describe_here() + " in series values, expected \"x\"");
           uint64_t n = 0;
           if (!repetition(n, error)) return false;
-          if (!room(out, n + 1, max_values, start, error)) return false;
+          // n alone first: n + 1 wraps to 0 for the largest repetition count.
+          if (!room(out, n, max_values, start, error) ||
+              !room(out, n + 1, max_values, start, error)) {
+            return false;
+          }
           double step = neg ? -*d : *d;
           double cur = *v;
           for (uint64_t i = 0; i <= n; ++i) {
@@ -86,7 +90,11 @@ class Scanner {
         } else if (peek_times()) {
           uint64_t n = 0;
           if (!repetition(n, error)) return false;
-          if (!room(out, n + 1, max_values, start, error)) return false;
+          // n alone first: n + 1 wraps to 0 for the largest repetition count.
+          if (!room(out, n, max_values, start, error) ||
+              !room(out, n + 1, max_values, start, error)) {
+            return false;
+          }
           out.insert(out.end(), n + 1, *v);
         } else {
           if (!room(out, 1, max_values, start, error)) return false;

@@ -70,6 +70,16 @@ TEST_CASE("ruletest: bad series values are refused at promtool's column") {
   CHECK_FALSE(ruletest::parse_values("1x99999999999", out, err, 1000));
 }
 
+TEST_CASE("ruletest: a repetition count too large to expand is refused, not wrapped") {
+  // 2^64-1 repetitions: counting the first value too wraps to 0, which once let it through.
+  for (const char* values : {"1+2x18446744073709551615", "1x18446744073709551615"}) {
+    ruletest::NotationError err;
+    auto s = ruletest::parse_series("up", values, err, 1000);
+    CHECK(!s);
+    CHECK(err.message.find("more than 1000 values") != std::string::npos);
+  }
+}
+
 TEST_CASE("ruletest: series labels parse as a metric") {
   ruletest::NotationError err;
   auto ls = ruletest::parse_metric("up{job=\"a\", instance=\"x\"}", err);

@@ -190,13 +190,21 @@ def run(cmd, cwd):
 DUPLICATE = re.compile(r"(found duplicate series for the match group .*? operation: )\[(.*?)\];")
 
 
+FLOAT = re.compile(r"(?<![\w.])[-+]?\d+\.\d+(?:[eE][-+]?\d+)?")
+
+
 def normalise(text):
     # promtool loads input series from a Go map, so the order of the series listed in a
     # many-to-many error is random from run to run; compare them as a set.
     def sort_list(m):
         items = re.findall(r"\{[^}]*\}", m.group(2))
         return m.group(1) + "[" + ", ".join(sorted(items)) + "];"
-    return DUPLICATE.sub(sort_list, text)
+    text = DUPLICATE.sub(sort_list, text)
+    # The same map order decides the order in which sum(), avg() and the like add their inputs,
+    # so promtool's own last digits can change between runs of one file (the likely cause of one
+    # failure in a full ctest run that did not come back in 24 reruns); values that agree to 12
+    # significant digits are taken as the same value.
+    return FLOAT.sub(lambda m: "%.12g" % float(m.group(0)), text)
 
 
 def compare(caxtool, path, label):
@@ -208,7 +216,8 @@ def compare(caxtool, path, label):
                       if not l.rstrip().endswith("]") or l.startswith(" "))
     got_err = "".join(l for l in got_err.splitlines(True)
                       if not (" error" in l and "warning" in l and l[0].isdigit()))
-    if want[0] != got[0] or want[1] != got[1] or normalise(want[2]) != normalise(got_err):
+    if (want[0] != got[0] or normalise(want[1]) != normalise(got[1])
+            or normalise(want[2]) != normalise(got_err)):
         print(f"DIFF {label}: {path}\n  promtool exit {want[0]}, caxtool exit {got[0]}")
         print("--- promtool stderr\n" + want[2][:3000] + "--- caxtool stderr\n" + got_err[:3000])
         return False

@@ -12,6 +12,7 @@
 #include "config_file.h"
 #include "diag/render.h"
 #include "exit_codes.h"
+#include "inputs.h"
 #include "lint_flags.h"
 #include "output.h"
 #include "promql/version.h"
@@ -47,54 +48,6 @@ int run_check_dashboard(CheckDashboard& m, const GlobalOptions& global, Io& io);
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Input {
-  std::string name;  // as shown in diagnostics
-  std::string path;  // "" for stdin
-};
-
-// FILE, DIR (its *.yml and *.yaml, recursively, sorted) or - (stdin).
-bool expand_inputs(const std::vector<std::string>& args, std::vector<Input>& out, Io& io) {
-  bool ok = true;
-  for (const std::string& a : args) {
-    if (a == "-") {
-      out.push_back({"<stdin>", ""});
-      continue;
-    }
-    std::error_code ec;
-    if (fs::is_directory(a, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::end(it);
-           it.increment(ec)) {
-        auto ext = it->path().extension();
-        if (it->is_regular_file(ec) && (ext == ".yml" || ext == ".yaml")) {
-          found.push_back(it->path().string());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      for (auto& f : found) out.push_back({f, f});
-      continue;
-    }
-    if (!fs::exists(a, ec)) {
-      io.err << "caxtool: " << a << ": no such file or directory\n";
-      ok = false;
-      continue;
-    }
-    out.push_back({a, a});
-  }
-  return ok;
-}
-
-bool read_input(const Input& in, std::string& text, std::string& error) {
-  if (in.path.empty()) {
-    text = util::read_stdin();
-    return true;
-  }
-  auto content = util::read_file(in.path, error);
-  if (!content) return false;
-  text = std::move(*content);
-  return true;
-}
 
 class CheckCommand : public Command {
  public:
@@ -203,7 +156,7 @@ class CheckCommand : public Command {
     options.scrape_interval_ms = *interval;
 
     std::vector<Input> inputs;
-    bool all_found = expand_inputs(files_, inputs, io);
+    bool all_found = expand_inputs(files_, {".yml", ".yaml"}, inputs, io);
     diag::Severity fail = fail_on_ == "info"      ? diag::Severity::kInfo
                           : fail_on_ == "warning" ? diag::Severity::kWarning
                                                   : diag::Severity::kError;

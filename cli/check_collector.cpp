@@ -10,6 +10,7 @@
 #include "collector/lint.h"
 #include "command.h"
 #include "exit_codes.h"
+#include "inputs.h"
 #include "lint_flags.h"
 #include "output.h"
 #include "util/file.h"
@@ -44,35 +45,6 @@ bool select_lints(const std::string& spec, std::set<std::string, std::less<>>& o
   if (!split_lint_names(spec, lint_names(collector::lint_checks()), names, io)) return false;
   out.insert(names.begin(), names.end());
   return true;
-}
-
-// FILE, DIR (its *.yml and *.yaml, recursively, sorted) or - (stdin): {shown name, path}.
-bool expand(const std::vector<std::string>& args,
-            std::vector<std::pair<std::string, std::string>>& out, Io& io) {
-  bool ok = true;
-  for (const std::string& a : args) {
-    std::error_code ec;
-    if (a == "-") {
-      out.emplace_back("<stdin>", "");
-    } else if (fs::is_directory(a, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::end(it);
-           it.increment(ec)) {
-        auto ext = it->path().extension();
-        if (it->is_regular_file(ec) && (ext == ".yml" || ext == ".yaml")) {
-          found.push_back(it->path().string());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      for (auto& f : found) out.emplace_back(f, f);
-    } else if (!fs::exists(a, ec)) {
-      io.err << "caxtool: " << a << ": no such file or directory\n";
-      ok = false;
-    } else {
-      out.emplace_back(a, a);
-    }
-  }
-  return ok;
 }
 
 }  // namespace
@@ -167,18 +139,15 @@ int run_check_collector(CheckCollector& c, const GlobalOptions& global, Io& io) 
   diag::Severity fail = c.fail_on == "info"      ? diag::Severity::kInfo
                         : c.fail_on == "warning" ? diag::Severity::kWarning
                                                  : diag::Severity::kError;
-  std::vector<std::pair<std::string, std::string>> inputs;
-  bool unreadable = !expand(c.files, inputs, io);
+  std::vector<Input> inputs;
+  bool unreadable = !expand_inputs(c.files, {".yml", ".yaml"}, inputs, io);
   diag::Diagnostics all;
   diag::Sources sources;
   bool invalid = false;
-  for (const auto& [name, path] : inputs) {
+  for (const Input& in : inputs) {
+    const std::string& name = in.name;
     std::string text, error;
-    if (path.empty()) {
-      text = util::read_stdin();
-    } else if (auto content = util::read_file(path, error)) {
-      text = std::move(*content);
-    } else {
+    if (!read_input(in, text, error)) {
       io.err << "caxtool: " << name << ": cannot read: " << error << '\n';
       unreadable = true;
       continue;

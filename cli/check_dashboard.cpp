@@ -15,6 +15,7 @@
 #include "dashboard/lint.h"
 #include "dashboard/lint_file.h"
 #include "exit_codes.h"
+#include "inputs.h"
 #include "lint_flags.h"
 #include "output.h"
 #include "promapi/api.h"
@@ -47,38 +48,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using dashboard::LintInfo;
-
-struct Input {
-  std::string name, path;  // path "" for stdin
-};
-
-bool expand_inputs(const std::vector<std::string>& args, std::vector<Input>& out, Io& io) {
-  bool ok = true;
-  for (const std::string& a : args) {
-    if (a == "-") {
-      out.push_back({"<stdin>", ""});
-      continue;
-    }
-    std::error_code ec;
-    if (fs::is_directory(a, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::end(it);
-           it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".json") {
-          found.push_back(it->path().string());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      for (auto& f : found) out.push_back({f, f});
-    } else if (!fs::exists(a, ec)) {
-      io.err << "caxtool: " << a << ": no such file or directory\n";
-      ok = false;
-    } else {
-      out.push_back({a, a});
-    }
-  }
-  return ok;
-}
 
 bool select_lints(const std::string& spec, const std::vector<std::string>& disable,
                   std::set<std::string, std::less<>>& out, Io& io) {
@@ -248,7 +217,7 @@ int run_check_dashboard(CheckDashboard& m, const GlobalOptions& global, Io& io) 
   size_t base_exclusions = options.exclusions.size();
 
   std::vector<Input> inputs;
-  bool unreadable = !expand_inputs(m.files, inputs, io);
+  bool unreadable = !expand_inputs(m.files, {".json"}, inputs, io);
   diag::Diagnostics all;
   diag::Sources sources;
   std::map<std::string, dashboard::LintFile> lint_files;
@@ -256,11 +225,7 @@ int run_check_dashboard(CheckDashboard& m, const GlobalOptions& global, Io& io) 
   std::vector<util::FileToWrite> fixed;
   for (const Input& in : inputs) {
     std::string text, error;
-    if (in.path.empty()) {
-      text = util::read_stdin();
-    } else if (auto content = util::read_file(in.path, error)) {
-      text = std::move(*content);
-    } else {
+    if (!read_input(in, text, error)) {
       io.err << "caxtool: " << in.name << ": cannot read: " << error << '\n';
       unreadable = true;
       continue;

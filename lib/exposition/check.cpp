@@ -119,7 +119,7 @@ struct MetricsChecker::Impl : Handler {
         once(2, kLintReserved, "non-summary metrics should not have \"quantile\" label");
       }
     }
-    if ((fs.label_flags & 4) == 0 && is_camel_case(l.name)) {
+    if (l.camel_case && (fs.label_flags & 4) == 0) {
       once(4, kLintCamelCase, "label names should be written in 'snake_case' not 'camelCase'");
     }
   }

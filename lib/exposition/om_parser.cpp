@@ -286,7 +286,8 @@ bool Parser::om_labels(std::string_view line, size_t& i, std::vector<Label>& out
       error(kSyntax, "invalid label name", i, i + 1, "a label name matches [a-zA-Z_][a-zA-Z0-9_]*");
       return false;
     }
-    size_t n_end = detail::scan(line, i, detail::kLabelCont);
+    bool camel_case = false;
+    size_t n_end = detail::scan_label_name(line, i, camel_case);
     std::string_view lname = line.substr(i, n_end - i);
     size_t n_at = i;
     for (const Label& l : out) {
@@ -338,7 +339,7 @@ bool Parser::om_labels(std::string_view line, size_t& i, std::vector<Label>& out
       }
       value = u;
     }
-    out.push_back({lname, value, static_cast<int>(n_at) + 1});
+    out.push_back({lname, value, static_cast<int>(n_at) + 1, camel_case});
     ++i;
     if (i < line.size() && line[i] == ',') {
       ++i;

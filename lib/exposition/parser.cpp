@@ -112,7 +112,7 @@ void Parser::error(std::string_view check, std::string message, size_t offset, s
 }
 
 Family* Parser::find_family(std::string_view name) {
-  auto it = by_name_.find(std::string(name));
+  auto it = by_name_.find(name);
   return it == by_name_.end() ? nullptr : &families_[it->second];
 }
 

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -102,7 +103,14 @@ class Parser {
   std::deque<std::string> unescaped_;  // stable backing store for unescaped label values
 
   std::deque<Family> families_;
-  std::unordered_map<std::string, uint32_t> by_name_;
+  // Looked up by string_view, without making a string (C++20 heterogeneous lookup).
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> by_name_;
+  // A line's label names, once it has more than 16 of them (duplicates found by set, not pairs).
+  std::unordered_set<std::string_view> many_labels_;
   // Cache of the last sample name's resolution: consecutive lines mostly share it.
   std::string last_name_;
   uint32_t last_family_ = UINT32_MAX;

@@ -4,7 +4,8 @@
 // quirks included (a TYPE after samples, a HELP for foo_count landing on summary foo, a trailing
 // blank after the value). Rules the format states but expfmt does not enforce (bucket order,
 // the +Inf bucket) are left to lints, so the verdict stays promtool's.
-#include <unordered_set>
+
+#include <cstring>
 
 #include "exposition/chars.h"
 #include "exposition/number.h"
@@ -180,7 +181,16 @@ void Parser::text_sample(std::string_view line, size_t i) {
           "a metric name matches [a-zA-Z_:][a-zA-Z0-9_:]*");
     return;
   }
-  size_t name_end = detail::scan(line, i, detail::kNameCont);
+  // Consecutive lines mostly repeat the metric name: comparing is cheaper than scanning.
+  size_t name_end;
+  size_t last = last_name_.size();
+  if (last > 0 && line.size() - i > last &&
+      std::memcmp(line.data() + i, last_name_.data(), last) == 0 &&
+      !is(line[i + last], detail::kNameCont)) {
+    name_end = i + last;
+  } else {
+    name_end = detail::scan(line, i, detail::kNameCont);
+  }
   std::string_view name = line.substr(i, name_end - i);
   Suffix suffix;
   Family& f = text_resolve(name, suffix);
@@ -191,11 +201,12 @@ void Parser::text_sample(std::string_view line, size_t i) {
   bool hist = f.type == MetricType::kHistogram, summ = f.type == MetricType::kSummary;
   size_t j = skip_blanks(line, name_end);
   labels_.clear();
-  unescaped_.clear();
+  if (!unescaped_.empty()) unescaped_.clear();
   if (j < line.size() && line[j] == '{') {
     ++j;
     size_t counted = 0;  // labels expfmt keeps (not le of a histogram, not quantile of a summary)
-    std::unordered_set<std::string_view> many;
+    if (!many_labels_.empty()) many_labels_.clear();
+    auto& many = many_labels_;
     for (;;) {
       j = skip_blanks(line, j);
       if (j < line.size() && line[j] == '}') {
@@ -207,7 +218,8 @@ void Parser::text_sample(std::string_view line, size_t i) {
               "a label name matches [a-zA-Z_][a-zA-Z0-9_]*");
         return;
       }
-      size_t ln_end = detail::scan(line, j, detail::kLabelCont);
+      bool camel_case = false;
+      size_t ln_end = detail::scan_label_name(line, j, camel_case);
       std::string_view lname = line.substr(j, ln_end - j);
       size_t ln_at = j;
       if (lname == "__name__") {
@@ -246,25 +258,23 @@ void Parser::text_sample(std::string_view line, size_t i) {
         return;
       }
       size_t v_at = ++j;
-      bool escaped = false, high = false;
-      while (j < line.size() && line[j] != '"') {
-        char c = line[j];
-        if (c == '\\') {
-          char n = j + 1 < line.size() ? line[j + 1] : '\n';
-          if (n != '"' && n != '\\' && n != 'n') {
-            error(kSyntax,
-                  n == '\n' ? std::string("label value ends with a lone backslash")
-                            : "invalid escape sequence '\\" + std::string(1, n) + "'",
-                  j, j + 2, "label values know only \\\\, \\\" and \\n");
-            return;
-          }
-          escaped = true;
-          j += 2;
-          continue;
+      bool escaped = false;
+      uint64_t seen = 0;
+      for (;;) {
+        j = detail::find_quote_or_backslash(line, j, seen);
+        if (j == line.size() || line[j] == '"') break;
+        char n = j + 1 < line.size() ? line[j + 1] : '\n';
+        if (n != '"' && n != '\\' && n != 'n') {
+          error(kSyntax,
+                n == '\n' ? std::string("label value ends with a lone backslash")
+                          : "invalid escape sequence '\\" + std::string(1, n) + "'",
+                j, j + 2, "label values know only \\\\, \\\" and \\n");
+          return;
         }
-        high |= (static_cast<unsigned char>(c) & 0x80) != 0;
-        ++j;
+        escaped = true;
+        j += 2;
       }
+      bool high = (seen & 0x8080808080808080ULL) != 0;
       if (j == line.size()) {
         error(kSyntax, "label value " + quote(line.substr(v_at)) + " contains unescaped new-line",
               v_at - 1, j, "close the value with \" and write a newline as \\n");
@@ -296,7 +306,7 @@ void Parser::text_sample(std::string_view line, size_t i) {
           return;
         }
       }
-      labels_.push_back({lname, value, static_cast<int>(ln_at) + 1});
+      labels_.push_back({lname, value, static_cast<int>(ln_at) + 1, camel_case});
       j = skip_blanks(line, j + 1);
       if (j < line.size() && line[j] == ',') {
         ++j;

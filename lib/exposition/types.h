@@ -56,8 +56,9 @@ struct Family {
 
 struct Label {
   std::string_view name;
-  std::string_view value;  // unescaped
-  int column = 0;          // 1-based byte column of the name
+  std::string_view value;   // unescaped
+  int column = 0;           // 1-based byte column of the name
+  bool camel_case = false;  // the name has a lower-case letter followed by an upper-case one
 };
 
 struct Sample {

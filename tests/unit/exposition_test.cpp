@@ -2,6 +2,8 @@
 // The exposition parser and check metrics: promtool's verdicts on the text format's corners,
 // OpenMetrics rules, positions in errors, the streaming API and promtool's lints.
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdlib>
 #include <map>
 
 #include "exposition/check.h"
@@ -46,6 +48,44 @@ TEST_CASE("exposition: numbers follow Go's ParseFloat and ParseInt") {
   CHECK_FALSE(is_valid_int64("1.0"));
   CHECK(is_valid_real("12345678901234567890.5"));
   CHECK_FALSE(is_valid_real("Inf"));
+}
+
+TEST_CASE("exposition: to_float's fast path gives strtod's value") {
+  for (auto s : {"0", "1", "0.005", "0.1", "2.5", "10", "1.", ".5", "123456789012345", "0.3",
+                 "9007199254740993", "0.1000000000000001", "3.14159265358979", "-0.25", "+7"}) {
+    CHECK(to_float(s) == std::strtod(s, nullptr));
+  }
+  CHECK(std::signbit(to_float("-0")));
+}
+
+TEST_CASE("exposition: label values scanned by words keep every escape and error") {
+  // Escapes and quotes at every offset of an 8-byte word, and non-ASCII bytes before them.
+  for (size_t pad = 0; pad < 17; ++pad) {
+    std::string p(pad, 'x');
+    CHECK(check("a{v=\"" + p + "\\\"q\"} 1\n").diagnostics.empty());
+    CHECK(check("a{v=\"" + p + "\u00e9\\n\"} 1\n").diagnostics.empty());
+    CHECK(first(check("a{v=\"" + p + "\\t\"} 1\n")) ==
+          "1:" + std::to_string(6 + pad) + " invalid escape sequence '\\t'");
+    CHECK(first(check("a{v=\"" + p + "\xff\"} 1\n")).find("not valid UTF-8") != std::string::npos);
+  }
+  auto r = check("a{v=\"a\\\"b\"} 1\na{v=\"a\\\"b\"} 2\n", Format::kPrometheus,
+                 {"metrics/duplicate-series"});
+  CHECK(r.diagnostics.size() == 1);
+}
+
+TEST_CASE("exposition: camelCase label names are found while scanning") {
+  for (auto [name, camel] :
+       std::initializer_list<std::pair<const char*, bool>>{{"statusCode", true},
+                                                           {"status_code", false},
+                                                           {"HTTPcode", false},
+                                                           {"aB", true},
+                                                           {"Code", false},
+                                                           {"abcdefghiJ", true},
+                                                           {"ABC_def", false}}) {
+    auto r = check(std::string("a{") + name + "=\"1\"} 1\n", Format::kPrometheus,
+                   {"metrics/camel-case"});
+    CHECK(r.diagnostics.size() == (camel ? 1u : 0u));
+  }
 }
 
 TEST_CASE("exposition: Prometheus text errors carry line and column") {

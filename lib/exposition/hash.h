@@ -29,6 +29,21 @@ inline uint64_t fold_multiply(uint64_t a, uint64_t b) {
   return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
 }
 
+// The last n < 8 bytes as one word, with fixed-size loads (a memcpy of a variable length is a
+// call). Overlapping reads are fine: the length is mixed in by the caller.
+inline uint64_t load_tail(const char* p, size_t n) {
+  if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    return (static_cast<uint64_t>(a) << 32) | b;
+  }
+  if (n == 0) return 0;
+  return (static_cast<uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+         (static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+         static_cast<unsigned char>(p[n - 1]);
+}
+
 // Eight bytes per multiply; names and label values are mostly under 16 bytes, so this is one
 // to three multiplies a string.
 inline uint64_t hash_bytes(std::string_view s, uint64_t seed = 0x9e3779b97f4a7c15ULL) {
@@ -40,9 +55,7 @@ inline uint64_t hash_bytes(std::string_view s, uint64_t seed = 0x9e3779b97f4a7c1
     std::memcpy(&w, s.data() + i, 8);
     h = fold_multiply(w ^ kA, h ^ kB);
   }
-  uint64_t tail = 0;
-  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
-  return fold_multiply(tail ^ kB, h ^ kA ^ s.size());
+  return fold_multiply(load_tail(s.data() + i, s.size() - i) ^ kB, h ^ kA ^ s.size());
 }
 
 // One label pair; label sets combine pairs by addition, so order does not matter. The name and

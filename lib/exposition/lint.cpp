@@ -72,10 +72,15 @@ constexpr std::string_view kPrefixes[] = {
 constexpr std::string_view kAbbreviations[] = {"s",  "ms", "us", "ns", "sec", "b", "kb",
                                                "mb", "gb", "tb", "pb", "m",   "h", "d"};
 
+// `part` between underscores, or after the last one.
 bool has_part(std::string_view lower, std::string_view part) {
-  std::string mid = "_" + std::string(part) + "_";
-  std::string end = "_" + std::string(part);
-  return lower.find(mid) != std::string_view::npos || lower.ends_with(end);
+  for (size_t at = lower.find('_'); at != std::string_view::npos; at = lower.find('_', at + 1)) {
+    std::string_view rest = lower.substr(at + 1);
+    if (rest.starts_with(part) && (rest.size() == part.size() || rest[part.size()] == '_')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -106,9 +111,10 @@ void name_problems(std::string_view name, MetricType type, Format format,
     if (end == std::string_view::npos) end = name.size();
     std::string_view part = name.substr(start, end - start);
     for (const auto& [unit, base] : kUnits) {
+      if (!part.ends_with(unit)) continue;
+      std::string_view prefix = part.substr(0, part.size() - unit.size());
       for (std::string_view p : kPrefixes) {
-        if (part.size() == p.size() + unit.size() && part.starts_with(p) && part.ends_with(unit) &&
-            (!p.empty() || unit != base)) {
+        if (prefix == p && (!p.empty() || unit != base)) {
           out.push_back({kLintUnits, "use base unit \"" + std::string(base) + "\" instead of \"" +
                                          std::string(part) + "\""});
           unit_done = true;

@@ -57,25 +57,21 @@ double slow_convert(std::string_view s) {
 // k <= 22, and one IEEE division of two exact values is correctly rounded, so the result is
 // the one strtod gives. Bucket bounds and most sample values ("0.005", "42", "1.5") take it.
 bool fast_decimal(std::string_view s, double& out) {
-  static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                      1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                      1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   if (s.empty() || s.size() > 16) return false;
+  const char* p = s.data();
+  const char* end = p + s.size();
   uint64_t mantissa = 0;
-  size_t digits = 0, fraction = 0;
-  bool dot = false;
-  for (char c : s) {
-    if (is_digit(c)) {
-      mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
-      ++digits;
-      fraction += dot ? 1 : 0;
-    } else if (c == '.' && !dot) {
-      dot = true;
-    } else {
-      return false;
-    }
+  while (p < end && is_digit(*p)) mantissa = mantissa * 10 + static_cast<uint64_t>(*p++ - '0');
+  size_t digits = static_cast<size_t>(p - s.data()), fraction = 0;
+  if (p < end && *p == '.') {
+    const char* from = ++p;
+    while (p < end && is_digit(*p)) mantissa = mantissa * 10 + static_cast<uint64_t>(*p++ - '0');
+    fraction = static_cast<size_t>(p - from);
   }
-  if (digits == 0 || digits > 15) return false;
+  digits += fraction;
+  if (p != end || digits == 0 || digits > 15) return false;
   out = static_cast<double>(mantissa) / kPow10[fraction];
   return true;
 }
@@ -90,12 +86,16 @@ bool is_special(std::string_view s) {
 }  // namespace
 
 bool is_valid_float(std::string_view s) {
+  double v;
+  if (fast_decimal(s, v)) return true;
   bool risky = false;
   if (decimal_syntax(s, risky)) return !risky || std::isfinite(slow_convert(s));
   return is_special(s);
 }
 
 double to_float(std::string_view s) {
+  double v = 0;
+  if (fast_decimal(s, v)) return v;
   std::string_view body = s;
   bool negative = false;
   if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
@@ -104,8 +104,6 @@ double to_float(std::string_view s) {
   }
   if (ieq(body, "inf") || ieq(body, "infinity")) return negative ? -HUGE_VAL : HUGE_VAL;
   if (ieq(body, "nan")) return std::nan("");
-  double v = 0;
-  if (fast_decimal(body, v)) return negative ? -v : v;
   auto r = std::from_chars(body.data(), body.data() + body.size(), v);
   if (r.ec != std::errc()) v = slow_convert(body);
   return negative ? -v : v;

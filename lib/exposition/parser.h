@@ -6,6 +6,7 @@
 // (plus, for OpenMetrics, the metrics of the current family, to catch interleaving).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -111,10 +112,16 @@ class Parser {
   std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> by_name_;
   // A line's label names, once it has more than 16 of them (duplicates found by set, not pairs).
   std::unordered_set<std::string_view> many_labels_;
-  // Cache of the last sample name's resolution: consecutive lines mostly share it.
-  std::string last_name_;
-  uint32_t last_family_ = UINT32_MAX;
-  Suffix last_suffix_ = Suffix::kNone;
+  // The last few sample names' resolutions: consecutive lines mostly share a name, and a
+  // histogram's lines cycle through three (_bucket, _sum, _count).
+  struct Resolved {
+    std::string name;
+    uint32_t family = UINT32_MAX;
+    Suffix suffix = Suffix::kNone;
+  };
+  std::array<Resolved, 4> resolved_;
+  size_t resolved_next_ = 0;
+  size_t last_resolved_ = 0;  // index of the one used last
 
   // OpenMetrics state.
   struct OmState;

@@ -72,6 +72,10 @@ struct MetricsChecker::Impl : Handler {
     if (lint_labels) {
       for (const Label& l : s.labels) check_label(f, fs, l, line, has_le, summ);
     }
+    if (!lint_duplicates && !options.extended && !(lint_buckets && hist)) {
+      if (lint_buckets) end_histogram();
+      return;
+    }
     uint64_t sig = 0;
     uint64_t full = 0;
     for (const Label& l : s.labels) {

@@ -306,16 +306,15 @@ bool Parser::om_labels(std::string_view line, size_t& i, std::vector<Label>& out
       return false;
     }
     size_t v_at = ++i;
-    bool escaped = false, high = false;
-    while (i < line.size() && line[i] != '"') {
-      if (line[i] == '\\') {
-        escaped = true;
-        i += 2;
-        continue;
-      }
-      high |= (static_cast<unsigned char>(line[i]) & 0x80) != 0;
-      ++i;
+    bool escaped = false;
+    uint64_t seen = 0;
+    for (;;) {
+      i = detail::find_quote_or_backslash(line, i, seen);
+      if (i >= line.size() || line[i] == '"') break;
+      escaped = true;  // a backslash: it and the byte after it
+      i += 2;
     }
+    bool high = (seen & 0x8080808080808080ULL) != 0;
     if (i >= line.size()) {
       error(kSyntax, "unterminated label value", v_at - 1, line.size());
       return false;

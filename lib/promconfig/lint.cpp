@@ -86,46 +86,69 @@ bool is_local(std::string_view host) {
          host == "::1";
 }
 
-// Duplicates are found by sorting references to the targets rather than hashing copies of
-// their addresses: 10,000 jobs' targets cost 16 bytes each.
+// Duplicates are found by sorting references to the targets by a hash of their endpoint rather
+// than hashing copies of their addresses: 10,000 jobs' targets cost 16 bytes each.
 void lint_duplicate_targets(const LintInput& in, Reporter& r) {
   if (in.enabled.count("config/duplicate-target") == 0) return;
   struct Ref {
+    uint64_t hash;  // of address and metrics path: sorting compares strings only on a tie
     uint32_t job, target;
   };
   const std::vector<Job>& jobs = in.model.jobs;
-  std::vector<Ref> refs;
-  size_t total = 0;
-  for (const Job& j : jobs) total += j.targets.size();
-  refs.reserve(total);
-  for (uint32_t ji = 0; ji < jobs.size(); ++ji) {
-    for (uint32_t ti = 0; ti < jobs[ji].targets.size(); ++ti) refs.push_back({ji, ti});
-  }
   auto address = [&jobs](const Ref& x) -> const std::string& {
     return jobs[x.job].targets[x.target].address;
   };
   auto same_key = [&](const Ref& a, const Ref& b) {
     return address(a) == address(b) && jobs[a.job].metrics_path == jobs[b.job].metrics_path;
   };
-  std::sort(refs.begin(), refs.end(), [&](const Ref& a, const Ref& b) {
-    if (int c = address(a).compare(address(b)); c != 0) return c < 0;
-    if (int c = jobs[a.job].metrics_path.compare(jobs[b.job].metrics_path); c != 0) return c < 0;
+  std::vector<Ref> refs;
+  size_t total = 0;
+  for (const Job& j : jobs) total += j.targets.size();
+  refs.reserve(total);
+  std::hash<std::string_view> hash;
+  for (uint32_t ji = 0; ji < jobs.size(); ++ji) {
+    uint64_t path = hash(jobs[ji].metrics_path);
+    for (uint32_t ti = 0; ti < jobs[ji].targets.size(); ++ti) {
+      uint64_t h = hash(jobs[ji].targets[ti].address) ^ (path * 0x9e3779b97f4a7c15ull);
+      refs.push_back({h, ji, ti});
+    }
+  }
+  std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
     return a.job != b.job ? a.job < b.job : a.target < b.target;
   });
+  auto report = [&](const Ref& owner_ref, const Ref& dup) {
+    const Job& owner = jobs[owner_ref.job];
+    const Job& j = jobs[dup.job];
+    const Target& t = j.targets[dup.target];
+    r.add("config/duplicate-target", t.at,
+          "target " + t.address + j.metrics_path + " is also scraped by job " + quote(owner.name) +
+              " (line " + std::to_string(owner.at.line) + ")",
+          "scrape each endpoint from one job; duplicates store every series twice");
+  };
   for (size_t begin = 0; begin < refs.size();) {
     size_t end = begin + 1;
-    while (end < refs.size() && same_key(refs[begin], refs[end])) ++end;
+    while (end < refs.size() && refs[end].hash == refs[begin].hash) ++end;
+    bool one_key = true;
+    for (size_t i = begin + 1; i < end && one_key; ++i) one_key = same_key(refs[begin], refs[i]);
     // The first job to list the endpoint owns it; every other job is reported once, at the
-    // first time it lists it.
-    const Job& owner = jobs[refs[begin].job];
+    // first time it lists it. The refs of one endpoint are in (job, target) order.
     for (size_t i = begin + 1; i < end; ++i) {
-      if (refs[i].job == refs[begin].job || refs[i].job == refs[i - 1].job) continue;
-      const Job& j = jobs[refs[i].job];
-      const Target& t = j.targets[refs[i].target];
-      r.add("config/duplicate-target", t.at,
-            "target " + t.address + j.metrics_path + " is also scraped by job " +
-                quote(owner.name) + " (line " + std::to_string(owner.at.line) + ")",
-            "scrape each endpoint from one job; duplicates store every series twice");
+      if (one_key) {
+        if (refs[i].job != refs[begin].job && refs[i].job != refs[i - 1].job) {
+          report(refs[begin], refs[i]);
+        }
+        continue;
+      }
+      // Two endpoints with one hash: compare within the group.
+      size_t owner = begin;
+      while (owner < i && !same_key(refs[owner], refs[i])) ++owner;
+      if (owner == i || refs[owner].job == refs[i].job) continue;
+      bool seen_in_job = false;
+      for (size_t k = owner; k < i && !seen_in_job; ++k) {
+        seen_in_job = refs[k].job == refs[i].job && same_key(refs[k], refs[i]);
+      }
+      if (!seen_in_job) report(refs[owner], refs[i]);
     }
     begin = end;
   }
@@ -216,6 +239,16 @@ void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j,
 
 void relabel_findings(const Job& j, const JobRelabelling& rel, bool dot_nl, const std::string& file,
                       std::vector<diag::Diagnostic>& out) {
+  // Only keep, drop and replace rules with source labels can be reported: most jobs have none,
+  // and are spared building the label universe.
+  auto checked = [](const Relabel& r) {
+    return !r.source_labels.empty() &&
+           (r.action == "keep" || r.action == "drop" || r.action == "replace");
+  };
+  if (std::none_of(rel.relabel.begin(), rel.relabel.end(), checked) &&
+      std::none_of(rel.metric_relabel.begin(), rel.metric_relabel.end(), checked)) {
+    return;
+  }
   {
     LabelUniverse u;
     u.names = {"__address__",        "__scheme__", "__metrics_path__", "__scrape_interval__",

@@ -48,18 +48,22 @@ void check_static_targets(const yaml::Node& n, Job& job, JobRelabelling& rel, Co
   bool has_rules = !rel.relabel.empty();
   for (size_t gi = 0; gi < statics->children.size(); ++gi) {
     const yaml::Node& g = statics->children[gi];
+    // The target's labels are only built when rules will read them.
     std::map<std::string, std::string> base;
     if (const yaml::Node* labels = value(g, "labels"); labels != nullptr) {
       for (size_t i = 0; i < labels->entry_count(); ++i) {
-        base[labels->key(i).value] = labels->val(i).value;
+        if (has_rules) base[labels->key(i).value] = labels->val(i).value;
         rel.static_labels.push_back(labels->key(i).value);
       }
     }
-    base["job"] = job.name;
-    base["__scheme__"] = scheme;
-    base["__metrics_path__"] = job.metrics_path;
+    if (has_rules) {
+      base["job"] = job.name;
+      base["__scheme__"] = scheme;
+      base["__metrics_path__"] = job.metrics_path;
+    }
     const yaml::Node* targets = value(g, "targets");
     if (targets == nullptr || !targets->is_sequence()) continue;
+    job.targets.reserve(job.targets.size() + targets->children.size());
     for (size_t ti = 0; ti < targets->children.size(); ++ti) {
       const yaml::Node& t = targets->children[ti];
       job.targets.push_back({t.value, t.start});

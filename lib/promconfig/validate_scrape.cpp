@@ -80,21 +80,23 @@ void check_static_targets(const yaml::Node& n, Job& job, JobRelabelling& rel, Co
         relabelled = relabel_target(std::move(labels), rel.relabel, ctx.at_least(3, 0));
         if (!relabelled) continue;
       }
-      auto addr = std::optional<std::string>(has_rules ? (*relabelled)["__address__"] : t.value);
+      const std::string& addr = has_rules ? (*relabelled)["__address__"] : t.value;
       const std::string& target_scheme = has_rules ? (*relabelled)["__scheme__"] : scheme;
-      std::string where =
-          "instance " + std::to_string(ti) + " in group " + std::to_string(gi) + ": ";
-      if (addr->empty()) {
-        ctx.error(t, where + "no address");
+      // Built only for an error: most configs list thousands of good targets.
+      auto where = [ti, gi] {
+        return "instance " + std::to_string(ti) + " in group " + std::to_string(gi) + ": ";
+      };
+      if (addr.empty()) {
+        ctx.error(t, where() + "no address");
         return;
       }
-      if (!ctx.at_least(3, 0) && !has_port(*addr) && target_scheme != "http" &&
+      if (!ctx.at_least(3, 0) && !has_port(addr) && target_scheme != "http" &&
           target_scheme != "https") {
-        ctx.error(t, where + "invalid scheme: " + quote(scheme));
+        ctx.error(t, where() + "invalid scheme: " + quote(scheme));
         return;
       }
-      if (addr->find('/') != std::string::npos) {
-        ctx.error(t, where + quote(*addr) + " is not a valid hostname", "config/invalid",
+      if (addr.find('/') != std::string::npos) {
+        ctx.error(t, where() + quote(addr) + " is not a valid hostname", "config/invalid",
                   "a target is host:port; relabelling left a URL in __address__");
         return;
       }

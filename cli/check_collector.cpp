@@ -9,6 +9,7 @@
 #include "collector/check.h"
 #include "collector/lint.h"
 #include "command.h"
+#include "config_file.h"
 #include "exit_codes.h"
 #include "inputs.h"
 #include "lint_flags.h"
@@ -29,6 +30,11 @@ class CheckCollector {
   std::vector<std::string> feature_gates;
   bool list_lints = false;
   std::string explain;
+  // To tell a flag from .caxtool.yml's collector: section (a flag wins).
+  CLI::Option* lint_opt = nullptr;
+  CLI::Option* version_opt = nullptr;
+  CLI::Option* distribution_opt = nullptr;
+  CLI::Option* gates_opt = nullptr;
 };
 
 namespace {
@@ -44,6 +50,25 @@ bool select_lints(const std::string& spec, std::set<std::string, std::less<>>& o
   std::vector<std::string> names;
   if (!split_lint_names(spec, lint_names(collector::lint_checks()), names, io)) return false;
   out.insert(names.begin(), names.end());
+  return true;
+}
+
+// .caxtool.yml's collector: section fills in what the command line did not say.
+bool apply_config(const config::CollectorConfig& cc, CheckCollector& c, Io& io) {
+  if (cc.collector_version && c.version_opt->count() == 0) c.version = *cc.collector_version;
+  if (cc.distribution && c.distribution_opt->count() == 0) c.distribution = *cc.distribution;
+  if (cc.feature_gates && c.gates_opt->count() == 0) c.feature_gates = *cc.feature_gates;
+  if (cc.lint && c.lint_opt->count() == 0) {
+    c.lint.clear();
+    for (const std::string& l : *cc.lint) c.lint += (c.lint.empty() ? "" : ",") + l;
+    if (c.lint.empty()) c.lint = "none";
+  }
+  for (const std::string& d : cc.disable) {
+    if (collector::find_lint(d) == nullptr) {
+      io.err << "caxtool: config: disable: unknown check '" << d << "'\n";
+      return false;
+    }
+  }
   return true;
 }
 
@@ -72,21 +97,25 @@ std::shared_ptr<CheckCollector> setup_check_collector(CLI::App& check_app, Choic
                                "(see --list-lints)")
                    ->type_name("all|none|NAME,...");
   choices.set(lint, lint_names);
+  c->lint_opt = lint;
   add_choice_option(*sub, choices, "--fail-on", c->fail_on, {"error", "warning", "info"},
                     "lowest severity that fails the check (default: error)")
       ->type_name("SEVERITY");
-  sub->add_option(
-         "--collector-version", c->version,
-         "the collector release judged against (default: the newest known, " + c->version + ")")
-      ->type_name("X.Y");
-  add_choice_option(*sub, choices, "--distribution", c->distribution, {"core", "contrib"},
-                    "otelcol (core) or otelcol-contrib (default)")
-      ->type_name("DIST");
+  c->version_opt =
+      sub->add_option(
+             "--collector-version", c->version,
+             "the collector release judged against (default: the newest known, " + c->version + ")")
+          ->type_name("X.Y");
+  c->distribution_opt =
+      add_choice_option(*sub, choices, "--distribution", c->distribution, {"core", "contrib"},
+                        "otelcol (core) or otelcol-contrib (default)")
+          ->type_name("DIST");
   auto* gates = sub->add_option("--feature-gates", c->feature_gates,
                                 "as otelcol's flag: service.profilesSupport (profiles pipelines)")
                     ->allow_extra_args(false)
                     ->type_name("GATE,...");
   choices.set(gates, {"service.profilesSupport"});
+  c->gates_opt = gates;
   sub->add_flag("--list-lints", c->list_lints, "list the lint checks and exit");
   auto* explain = sub->add_option("--explain", c->explain, "explain one lint check and exit")
                       ->type_name("NAME");
@@ -112,8 +141,12 @@ int run_check_collector(CheckCollector& c, const GlobalOptions& global, Io& io) 
               "for usage.\n";
     return to_int(ExitCode::kUsage);
   }
+  config::Config cfg;
+  if (int code = load_config_file(global, io, cfg); code != 0) return code;
+  if (!apply_config(cfg.collector, c, io)) return to_int(ExitCode::kUsage);
   collector::CheckOptions options;
   if (!select_lints(c.lint, options.lints, io)) return to_int(ExitCode::kUsage);
+  for (const std::string& d : cfg.collector.disable) options.lints.erase(d);
   auto v = collector::parse_version(c.version);
   if (!v) {
     io.err << "caxtool: --collector-version: expected X.Y such as 0.159, got '" << c.version

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "allocator.h"
 #include "command.h"
 #include "exit_codes.h"
 #include "lint_flags.h"
@@ -126,6 +127,8 @@ int run_check_config(CheckConfig& c, const GlobalOptions& global, Io& io) {
            << "Run 'caxtool check config --help' for usage.\n";
     return to_int(ExitCode::kUsage);
   }
+  // One scrape config at a time is parsed and dropped: keep the peak at what one job needs.
+  return_freed_memory_promptly();
   promconfig::CheckOptions options;
   auto v = promql::parse_version(c.version);
   if (!v) {

@@ -3,9 +3,15 @@
 // (distributions/otelcol and otelcol-contrib, read up to v0.159.0); a type is the `type:` of the
 // component's metadata.yaml, which is the module name without its kind suffix except where the
 // metadata says otherwise (docker_stats, k8s_cluster, tail_sampling, ...). Removed types carry
-// the first release that no longer shipped them (manifest diffs, see
-// shared/research/config-schemas.md B.3) and their replacement. Signals are recorded only where
-// the component's factory is known for certain; the rest are left unchecked.
+// the first release that no longer shipped them and their replacement. Sources, per entry:
+// - the collector-releases manifest diffs (shared/research/config-schemas.md B.3) for the
+//   removals up to v0.147; jmx v0.154 is also in the collector-releases CHANGELOG ("Remove
+//   deprecated JMX receiver from contrib distribution"), bigip v0.146 is collector-releases#1371
+//   (merged 2026-02-11, before the v0.146.0 release);
+// - logging, memory_ballast and opencensus left both distributions (marked kCore below);
+// - the renames: see rename() below.
+// Signals are recorded only where the component's factory is known for certain; the rest are
+// left unchecked.
 #include "collector/components.h"
 
 #include <algorithm>
@@ -25,13 +31,20 @@ constexpr uint8_t T = kTraces, M = kMetrics, L = kLogs, A = kAllSignals;
 constexpr ComponentType cur(Kind k, std::string_view n, Distribution d, uint8_t s = 0) {
   return {k, n, d, {}, {}, s, 0, false, {}, {}, {}};
 }
-constexpr ComponentType gone(Kind k, std::string_view n, int minor, std::string_view repl) {
-  return {k, n, kContrib, {0, minor}, repl, 0, 0, false, {}, {}, {}};
+constexpr ComponentType gone(Kind k, std::string_view n, int minor, std::string_view repl,
+                             Distribution d = kContrib) {
+  return {k, n, d, {0, minor}, repl, 0, 0, false, {}, {}, {}};
 }
 // The lower_snake_case renames (opentelemetry-collector#14396, contrib#45339): the old name stays
-// as a deprecated alias. The otlp exporters were renamed in v0.144.0 (release notes); the
-// releases of the contrib renames are taken from their pull requests' merge dates and may be a
-// release off.
+// as a deprecated alias. Where each release comes from:
+// - otlp/otlphttp exporters v0.144.0: the core release notes;
+// - k8sattributes and signaltometrics v0.146.0: the contrib CHANGELOG, v0.146.0 "Deprecations";
+// - httpcheck v0.150.0: the contrib CHANGELOG v0.150.0 entry "receiver/http_check: Rename
+//   httpcheck receiver to http_check with deprecated alias httpcheck" (the table said v0.155.0);
+// - resourcedetection v0.153.0: contrib#48525 (merged 2026-05-19) and the downstream changelogs
+//   that name 0.153.0 as the release of the rename;
+// - hostmetrics, genainormalizer, spanmetrics v0.155.0: their pull requests' merge dates only,
+//   not yet checked against a CHANGELOG; they may be a release off.
 void rename(std::vector<ComponentType>& t, Kind k, std::string_view old_name,
             std::string_view new_name, Distribution d, int minor, uint8_t s) {
   t.push_back({k, old_name, d, {}, {}, s, 0, false, {}, new_name, {0, minor}});
@@ -156,7 +169,7 @@ std::vector<ComponentType> build() {
       cur(R, "windowsservice", kContrib, M),
       cur(R, "yanggrpc", kContrib, M),
       cur(R, "zookeeper", kContrib, M),
-      gone(R, "opencensus", 132, "otlp"),
+      gone(R, "opencensus", 132, "otlp", kCore),
       gone(R, "sapm", 133, "otlp"),
       gone(R, "bigip", 146, ""),
       gone(R, "jmx", 154, "otlp from the OpenTelemetry Java agent"),
@@ -252,9 +265,9 @@ std::vector<ComponentType> build() {
       gone(E, "dynatrace", 99, "otlphttp"),
       gone(E, "skywalking", 105, "otlp"),
       gone(E, "instana", 110, "otlp"),
-      gone(E, "logging", 111, "debug"),
+      gone(E, "logging", 111, "debug", kCore),
       gone(E, "loki", 131, "otlphttp (Loki takes OTLP)"),
-      gone(E, "opencensus", 132, "otlp"),
+      gone(E, "opencensus", 132, "otlp", kCore),
       gone(E, "carbon", 141, "prometheusremotewrite"),
       gone(E, "sapm", 147, "otlphttp"),
       never(E, "awscloudwatchmetrics", "awsemf (CloudWatch EMF)"),
@@ -298,7 +311,7 @@ std::vector<ComponentType> build() {
       cur(X, "redis_storage", kContrib),
       cur(X, "sumologic", kContrib),
       cur(X, "k8s_leader_elector", kContrib),
-      gone(X, "memory_ballast", 108, "the memory_limiter processor, or GOMEMLIMIT"),
+      gone(X, "memory_ballast", 108, "the memory_limiter processor, or GOMEMLIMIT", kCore),
       gone(X, "ecs_task_observer", 139, "ecs_observer"),
       gone(X, "kafkatopics_observer", 159, ""),
       // Connectors: what each takes as an exporter and gives as a receiver.
@@ -313,29 +326,22 @@ std::vector<ComponentType> build() {
       conn("routing", kContrib, kTML, kTML, true),
       conn("servicegraph", kContrib, T, M, false),
       conn("sum", kContrib, kTML, M, false),
-      conn("signaltometrics", kContrib, A, M, false),
   };
   rename(t, E, "otlp", "otlp_grpc", kCore, 144, A);
   rename(t, E, "otlphttp", "otlp_http", kCore, 144, A);
   rename(t, P, "k8sattributes", "k8s_attributes", kContrib, 146, 0);
   rename(t, P, "resourcedetection", "resource_detection", kContrib, 153, 0);
   rename(t, R, "hostmetrics", "host_metrics", kCore, 155, M);
-  rename(t, R, "httpcheck", "http_check", kContrib, 155, M);
+  rename(t, R, "httpcheck", "http_check", kContrib, 150, M);
   rename(t, P, "genainormalizer", "gen_ai_normalizer", kContrib, 155, 0);
-  for (std::string_view n : {"spanmetrics", "span_metrics"}) {
-    bool old = n == "spanmetrics";
-    t.push_back({C,
-                 n,
-                 kContrib,
-                 {},
-                 {},
-                 T,
-                 M,
-                 false,
-                 old ? Version{} : Version{0, 155},
-                 old ? "span_metrics" : "",
-                 old ? Version{0, 155} : Version{}});
-  }
+  // Connectors: the signals they take and give stay with both names.
+  auto rename_connector = [&t](std::string_view old_name, std::string_view new_name, int minor,
+                               uint8_t from, uint8_t to) {
+    t.push_back({C, old_name, kContrib, {}, {}, from, to, false, {}, new_name, {0, minor}});
+    t.push_back({C, new_name, kContrib, {}, {}, from, to, false, {0, minor}, {}, {}});
+  };
+  rename_connector("spanmetrics", "span_metrics", 155, T, M);
+  rename_connector("signaltometrics", "signal_to_metrics", 146, A, M);
   std::sort(t.begin(), t.end(), [](const ComponentType& a, const ComponentType& b) {
     return a.kind != b.kind ? a.kind < b.kind : a.name < b.name;
   });

@@ -25,8 +25,10 @@ class Reader {
         cardinality(n.val(i), c.cardinality);
       } else if (n.key(i).value == "dashboard") {
         dashboard(n.val(i), c.dashboard);
+      } else if (n.key(i).value == "collector") {
+        collector(n.val(i), c.collector);
       } else {
-        unknown(n.key(i), {"rules", "cardinality", "dashboard"});
+        unknown(n.key(i), {"rules", "cardinality", "dashboard", "collector"});
       }
     }
   }
@@ -93,6 +95,31 @@ class Reader {
         error(v, "exclude must be a list");
       } else {
         unknown(n.key(i), {"scrapeInterval", "lint", "disable", "exclude"});
+      }
+    }
+  }
+
+  void collector(const yaml::Node& n, CollectorConfig& c) {
+    if (n.is_null()) return;
+    if (!n.is_mapping()) return error(n, "collector must be a mapping");
+    for (size_t i = 0; i < n.entry_count(); ++i) {
+      const std::string& k = n.key(i).value;
+      const yaml::Node& v = n.val(i);
+      if (k == "collectorVersion") {
+        c.collector_version = scalar(v, k);
+      } else if (k == "distribution") {
+        c.distribution = scalar(v, k);
+        if (*c.distribution != "core" && *c.distribution != "contrib") {
+          error(v, "distribution must be core or contrib");
+        }
+      } else if (k == "lint") {
+        c.lint = list(v, k);
+      } else if (k == "disable") {
+        c.disable = list(v, k);
+      } else if (k == "featureGates") {
+        c.feature_gates = list(v, k);
+      } else {
+        unknown(n.key(i), {"collectorVersion", "distribution", "lint", "disable", "featureGates"});
       }
     }
   }

@@ -41,10 +41,20 @@ struct DashboardConfig {
   std::vector<DashboardExclusion> exclude;
 };
 
+// check collector: what its flags say, for every run in the repository.
+struct CollectorConfig {
+  std::optional<std::string> collector_version;  // "0.140"
+  std::optional<std::string> distribution;       // "core" or "contrib"
+  std::optional<std::vector<std::string>> lint;
+  std::vector<std::string> disable;
+  std::optional<std::vector<std::string>> feature_gates;
+};
+
 struct Config {
   RulesConfig rules;
   CardinalityConfig cardinality;
   DashboardConfig dashboard;
+  CollectorConfig collector;
 };
 
 struct LoadResult {
@@ -66,6 +76,12 @@ struct LoadResult {
 //     disable: [dashboard/panel-unit]
 //     exclude:
 //       - {check: dashboard/rate-interval, dashboard: UID-or-title, panel: title-or-id}
+//   collector:
+//     collectorVersion: "0.140"
+//     distribution: core                 # or contrib (the default)
+//     lint: [collector/unused, ...]      # default: all
+//     disable: [collector/batch-order]
+//     featureGates: [service.profilesSupport]
 //   cardinality:
 //     maxSeries: 100000
 //     maxSeriesPerMetric: 10000

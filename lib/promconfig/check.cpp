@@ -41,6 +41,10 @@ void check_rule_files(const Model& model, Context& ctx, const CheckOptions& opti
                       CheckResult& result, std::vector<LoadedRuleFile>& loaded) {
   rules::CheckOptions ro = options.rules;
   ro.version = options.version;
+  // The config lints that read the rules need them parsed a second time: only when they run.
+  bool lints_read_rules =
+      options.lints.count("config/rate-window") != 0 ||
+      (options.lints.count("config/labeldrop-alert-label") != 0 && !model.label_drops.empty());
   for (const RuleFilePattern& p : model.rule_files) {
     std::string resolved = ctx.resolve(p.pattern);
     std::vector<std::string> paths = glob_paths(resolved);
@@ -66,7 +70,7 @@ void check_rule_files(const Model& model, Context& ctx, const CheckOptions& opti
         }
       }
       result.diagnostics.append(std::move(r.diagnostics));
-      loaded.push_back(load_rule_file(path, *text, options.version));
+      if (lints_read_rules) loaded.push_back(load_rule_file(path, *text, options.version));
       // Kept for rendering: check rules and the config lints may both point into it.
       result.sources.emplace_back(path, std::move(*text));
     }

@@ -86,10 +86,76 @@ bool is_local(std::string_view host) {
          host == "::1";
 }
 
+// Duplicates are found by sorting references to the targets by a hash of their endpoint rather
+// than hashing copies of their addresses: 10,000 jobs' targets cost 16 bytes each.
+void lint_duplicate_targets(const LintInput& in, Reporter& r) {
+  if (in.enabled.count("config/duplicate-target") == 0) return;
+  struct Ref {
+    uint64_t hash;  // of address and metrics path: sorting compares strings only on a tie
+    uint32_t job, target;
+  };
+  const std::vector<Job>& jobs = in.model.jobs;
+  auto address = [&jobs](const Ref& x) -> const std::string& {
+    return jobs[x.job].targets[x.target].address;
+  };
+  auto same_key = [&](const Ref& a, const Ref& b) {
+    return address(a) == address(b) && jobs[a.job].metrics_path == jobs[b.job].metrics_path;
+  };
+  std::vector<Ref> refs;
+  size_t total = 0;
+  for (const Job& j : jobs) total += j.targets.size();
+  refs.reserve(total);
+  std::hash<std::string_view> hash;
+  for (uint32_t ji = 0; ji < jobs.size(); ++ji) {
+    uint64_t path = hash(jobs[ji].metrics_path);
+    for (uint32_t ti = 0; ti < jobs[ji].targets.size(); ++ti) {
+      uint64_t h = hash(jobs[ji].targets[ti].address) ^ (path * 0x9e3779b97f4a7c15ull);
+      refs.push_back({h, ji, ti});
+    }
+  }
+  std::sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) {
+    if (a.hash != b.hash) return a.hash < b.hash;
+    return a.job != b.job ? a.job < b.job : a.target < b.target;
+  });
+  auto report = [&](const Ref& owner_ref, const Ref& dup) {
+    const Job& owner = jobs[owner_ref.job];
+    const Job& j = jobs[dup.job];
+    const Target& t = j.targets[dup.target];
+    r.add("config/duplicate-target", t.at,
+          "target " + t.address + j.metrics_path + " is also scraped by job " + quote(owner.name) +
+              " (line " + std::to_string(owner.at.line) + ")",
+          "scrape each endpoint from one job; duplicates store every series twice");
+  };
+  for (size_t begin = 0; begin < refs.size();) {
+    size_t end = begin + 1;
+    while (end < refs.size() && refs[end].hash == refs[begin].hash) ++end;
+    bool one_key = true;
+    for (size_t i = begin + 1; i < end && one_key; ++i) one_key = same_key(refs[begin], refs[i]);
+    // The first job to list the endpoint owns it; every other job is reported once, at the
+    // first time it lists it. The refs of one endpoint are in (job, target) order.
+    for (size_t i = begin + 1; i < end; ++i) {
+      if (one_key) {
+        if (refs[i].job != refs[begin].job && refs[i].job != refs[i - 1].job) {
+          report(refs[begin], refs[i]);
+        }
+        continue;
+      }
+      // Two endpoints with one hash: compare within the group.
+      size_t owner = begin;
+      while (owner < i && !same_key(refs[owner], refs[i])) ++owner;
+      if (owner == i || refs[owner].job == refs[i].job) continue;
+      bool seen_in_job = false;
+      for (size_t k = owner; k < i && !seen_in_job; ++k) {
+        seen_in_job = refs[k].job == refs[i].job && same_key(refs[k], refs[i]);
+      }
+      if (!seen_in_job) report(refs[owner], refs[i]);
+    }
+    begin = end;
+  }
+}
+
 void lint_targets(const LintInput& in, Reporter& r) {
-  std::unordered_map<std::string, const Job*> seen;
   for (const Job& j : in.model.jobs) {
-    std::vector<std::string> mine;
     for (const Target& t : j.targets) {
       auto [host, port] = split_host_port(t.address);
       bool numeric = !port.empty() && port.size() <= 5 &&
@@ -110,18 +176,9 @@ void lint_targets(const LintInput& in, Reporter& r) {
               "move the exporter (Caxton: server.metrics_port) or Prometheus "
               "(--web.listen-address) to another port");
       }
-      std::string key = t.address + '\x1f' + j.metrics_path;
-      if (std::find(mine.begin(), mine.end(), key) != mine.end()) continue;
-      mine.push_back(key);
-      auto [it, fresh] = seen.emplace(key, &j);
-      if (!fresh && it->second != &j) {
-        r.add("config/duplicate-target", t.at,
-              "target " + t.address + j.metrics_path + " is also scraped by job " +
-                  quote(it->second->name) + " (line " + std::to_string(it->second->at.line) + ")",
-              "scrape each endpoint from one job; duplicates store every series twice");
-      }
     }
   }
+  lint_duplicate_targets(in, r);
 }
 
 // Whether `label` can be set when target relabelling reaches a rule, given what came before.
@@ -137,7 +194,8 @@ struct LabelUniverse {
   }
 };
 
-void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j, bool metric, bool dot_nl,
+void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j,
+                const std::vector<std::string>& discoveries, bool metric, bool dot_nl,
                 const std::string& file, std::vector<diag::Diagnostic>& out) {
   if (rel.action != "keep" && rel.action != "drop" && rel.action != "replace") return;
   if (rel.source_labels.empty()) return;
@@ -169,7 +227,7 @@ void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j, bool m
     return;
   }
   std::string sds;
-  for (const std::string& d : j.discoveries) sds += (sds.empty() ? "" : ", ") + d;
+  for (const std::string& d : discoveries) sds += (sds.empty() ? "" : ", ") + d;
   out.push_back({file, rel.at.line, rel.at.column, 0, 0,
                  info("config/relabel-never-matches").severity, "config/relabel-never-matches",
                  what,
@@ -179,40 +237,49 @@ void check_rule(const Relabel& rel, const LabelUniverse& u, const Job& j, bool m
 
 }  // namespace
 
-void relabel_findings(const Job& j, bool dot_nl, const std::string& file,
+void relabel_findings(const Job& j, const JobRelabelling& rel, bool dot_nl, const std::string& file,
                       std::vector<diag::Diagnostic>& out) {
+  // Only keep, drop and replace rules with source labels can be reported: most jobs have none,
+  // and are spared building the label universe.
+  auto checked = [](const Relabel& r) {
+    return !r.source_labels.empty() &&
+           (r.action == "keep" || r.action == "drop" || r.action == "replace");
+  };
+  if (std::none_of(rel.relabel.begin(), rel.relabel.end(), checked) &&
+      std::none_of(rel.metric_relabel.begin(), rel.metric_relabel.end(), checked)) {
+    return;
+  }
   {
     LabelUniverse u;
     u.names = {"__address__",        "__scheme__", "__metrics_path__", "__scrape_interval__",
                "__scrape_timeout__", "job",        "instance"};
-    u.names.insert(u.names.end(), j.static_labels.begin(), j.static_labels.end());
+    u.names.insert(u.names.end(), rel.static_labels.begin(), rel.static_labels.end());
     u.prefixes = {"__param_"};
-    for (const std::string& d : j.discoveries) {
+    for (const std::string& d : rel.discoveries) {
       if (d == "file" || d == "http" || d == "puppetdb") u.open = true;
       u.prefixes.push_back("__meta_" + d + "_");
     }
     // Discoveries whose meta labels do not start with their name.
-    for (const std::string& d : j.discoveries) {
+    for (const std::string& d : rel.discoveries) {
       if (d == "ec2" || d == "lightsail") u.prefixes.push_back("__meta_" + d);
       if (d == "dockerswarm") u.prefixes.push_back("__meta_dockerswarm");
       if (d == "serverset") u.prefixes.push_back("__meta_serverset");
     }
-    for (const Relabel& rel : j.relabel) {
-      check_rule(rel, u, j, false, dot_nl, file, out);
-      if (rel.action == "labelmap" || rel.target_label.find('$') != std::string::npos)
-        u.open = true;
-      if (!rel.target_label.empty()) u.names.push_back(rel.target_label);
+    for (const Relabel& r : rel.relabel) {
+      check_rule(r, u, j, rel.discoveries, false, dot_nl, file, out);
+      if (r.action == "labelmap" || r.target_label.find('$') != std::string::npos) u.open = true;
+      if (!r.target_label.empty()) u.names.push_back(r.target_label);
     }
     LabelUniverse m;
     m.open = false;
     m.prefixes = {};
-    for (const Relabel& rel : j.metric_relabel) {
-      bool all_internal = std::all_of(
-          rel.source_labels.begin(), rel.source_labels.end(), [&m](const std::string& l) {
+    for (const Relabel& r : rel.metric_relabel) {
+      bool all_internal =
+          std::all_of(r.source_labels.begin(), r.source_labels.end(), [&m](const std::string& l) {
             return l.rfind("__", 0) == 0 && l != "__name__" && !m.has(l);
           });
-      if (all_internal) check_rule(rel, m, j, true, dot_nl, file, out);
-      if (!rel.target_label.empty()) m.names.push_back(rel.target_label);
+      if (all_internal) check_rule(r, m, j, rel.discoveries, true, dot_nl, file, out);
+      if (!r.target_label.empty()) m.names.push_back(r.target_label);
     }
   }
 }
@@ -220,38 +287,41 @@ void relabel_findings(const Job& j, bool dot_nl, const std::string& file,
 namespace {
 
 // Found as each job was validated (relabel_findings), kept if enabled.
+// Moved, not copied: a large config can have thousands.
 void lint_relabel(const LintInput& in, Reporter& r) {
-  for (const diag::Diagnostic& d : in.model.job_findings) {
-    if (in.enabled.count(d.check) != 0) r.diags.add(d);
+  std::vector<diag::Diagnostic> findings = std::move(in.model.job_findings);
+  in.model.job_findings = {};
+  for (diag::Diagnostic& d : findings) {
+    if (in.enabled.count(d.check) != 0) r.diags.add(std::move(d));
   }
 }
 
 void lint_labeldrop(const LintInput& in, Reporter& r) {
-  for (const Job& j : in.model.jobs) {
-    for (const Relabel& rel : j.metric_relabel) {
-      if (rel.action != "labeldrop" && rel.action != "labelkeep") continue;
-      const promql::detail::LabelRegex& re = compiled_regex(rel.regex, in.dot_nl);
-      if (!re.ok()) continue;
-      bool reported = false;
-      for (const LoadedRuleFile& f : in.rule_files) {
-        for (const RuleRef& rule : f.rules) {
-          if (!rule.alert || reported) continue;
-          if (!rule.jobs.empty() &&
-              std::find(rule.jobs.begin(), rule.jobs.end(), j.name) == rule.jobs.end()) {
-            continue;
-          }
-          for (const std::string& l : rule.labels) {
-            if (l == "job" || l == "instance") continue;  // target labels, not the sample's
-            bool removed = re.matches(l) == (rel.action == "labeldrop");
-            if (!removed) continue;
-            r.add("config/labeldrop-alert-label", rel.at,
-                  rel.action + " in job " + quote(j.name) + " removes label " + l +
-                      ", which alert " + rule.name + " uses (" + f.path + ":" +
-                      std::to_string(rule.at.line) + ")",
-                  "keep the label, or change the alert");
-            reported = true;
-            break;
-          }
+  if (in.rule_files.empty()) return;
+  for (const LabelDrop& drop : in.model.label_drops) {
+    const Job& j = in.model.jobs[drop.job];
+    std::string_view action = drop.keep ? "labelkeep" : "labeldrop";
+    const promql::detail::LabelRegex& re = compiled_regex(in.model.regexes[drop.regex], in.dot_nl);
+    if (!re.ok()) continue;
+    bool reported = false;
+    for (const LoadedRuleFile& f : in.rule_files) {
+      for (const RuleRef& rule : f.rules) {
+        if (!rule.alert || reported) continue;
+        if (!rule.jobs.empty() &&
+            std::find(rule.jobs.begin(), rule.jobs.end(), j.name) == rule.jobs.end()) {
+          continue;
+        }
+        for (const std::string& l : rule.labels) {
+          if (l == "job" || l == "instance") continue;  // target labels, not the sample's
+          bool removed = re.matches(l) != drop.keep;
+          if (!removed) continue;
+          r.add("config/labeldrop-alert-label", drop.at,
+                std::string(action) + " in job " + quote(j.name) + " removes label " + l +
+                    ", which alert " + rule.name + " uses (" + f.path + ":" +
+                    std::to_string(rule.at.line) + ")",
+                "keep the label, or change the alert");
+          reported = true;
+          break;
         }
       }
     }
@@ -259,7 +329,8 @@ void lint_labeldrop(const LintInput& in, Reporter& r) {
 }
 
 void lint_rate_windows(const LintInput& in, Reporter& r) {
-  std::unordered_map<std::string, const Job*> jobs;
+  if (in.rule_files.empty()) return;
+  std::unordered_map<std::string_view, const Job*> jobs;
   for (const Job& j : in.model.jobs) jobs.emplace(j.name, &j);
   for (const LoadedRuleFile& f : in.rule_files) {
     for (const RuleRef& rule : f.rules) {

@@ -56,7 +56,7 @@ LoadedRuleFile load_rule_file(const std::string& path, std::string_view text,
 struct LintInput {
   const std::string& file;
   std::string_view text;  // the config's text, for disable comments
-  const Model& model;
+  Model& model;           // its job_findings are moved into the diagnostics
   const std::vector<LoadedRuleFile>& rule_files;
   const std::set<std::string, std::less<>>& enabled;
   bool dot_nl = true;  // regexes as 3.x compiles them
@@ -66,7 +66,7 @@ void run_lints(const LintInput& in, diag::Diagnostics& diags);
 
 // config/relabel-never-matches for one job, run as it is validated so that its relabel rules
 // need not be kept; run_lints reports them (Model::job_findings) when the check is enabled.
-void relabel_findings(const Job& j, bool dot_nl, const std::string& file,
+void relabel_findings(const Job& j, const JobRelabelling& rel, bool dot_nl, const std::string& file,
                       std::vector<diag::Diagnostic>& out);
 
 }  // namespace caxtool::promconfig

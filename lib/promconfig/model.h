@@ -29,6 +29,9 @@ struct Target {
   yaml::Mark at;
 };
 
+// What the lints read of one job. Kept small, because a config may have 10,000 of them: what
+// only the validation of the job needs (its relabelling, discoveries and static labels) is in
+// JobRelabelling and is dropped with the job's YAML.
 struct Job {
   std::string name;
   yaml::Mark at;
@@ -36,12 +39,23 @@ struct Job {
   int64_t timeout_ms = 0;   // 0: min(global timeout, interval)
   yaml::Mark timeout_at;
   std::string metrics_path = "/metrics";
-  std::vector<Target> targets;             // static_configs
+  std::vector<Target> targets;  // static_configs
+};
+
+// One job's relabelling while it is validated (config/relabel-never-matches reads it).
+struct JobRelabelling {
   std::vector<std::string> static_labels;  // label names set by static_configs
   std::vector<std::string> discoveries;    // "dns", "kubernetes", ...; "static" for static_configs
-  // Target relabelling is dropped once the job is validated; of metric relabelling only the
-  // labeldrop and labelkeep rules stay (config/labeldrop-alert-label).
   std::vector<Relabel> relabel, metric_relabel;
+};
+
+// A labeldrop or labelkeep of a job's metric relabelling: all config/labeldrop-alert-label
+// needs. The regex is an index into Model::regexes, which holds each distinct one once.
+struct LabelDrop {
+  uint32_t job = 0;  // index into Model::jobs
+  uint32_t regex = 0;
+  yaml::Mark at;
+  bool keep = false;  // labelkeep
 };
 
 struct RuleFilePattern {
@@ -56,7 +70,20 @@ struct Model {
   std::vector<Job> jobs;
   std::vector<RuleFilePattern> rule_files;
   std::vector<Relabel> alert_relabel;
+  std::vector<LabelDrop> label_drops;
+  std::vector<std::string> regexes;            // LabelDrop::regex
   std::vector<diag::Diagnostic> job_findings;  // see relabel_findings()
+
+  // Configs repeat a few regexes in every job: the recent ones are looked up (a bounded scan, so
+  // 10,000 distinct ones stay linear); a miss only costs a copy.
+  uint32_t intern_regex(const std::string& re) {
+    size_t stop = regexes.size() > 64 ? regexes.size() - 64 : 0;
+    for (size_t i = regexes.size(); i-- > stop;) {
+      if (regexes[i] == re) return static_cast<uint32_t>(i);
+    }
+    regexes.push_back(re);
+    return static_cast<uint32_t>(regexes.size() - 1);
+  }
 
   int64_t global_timeout_ms() const {
     if (scrape_timeout_ms != 0) return scrape_timeout_ms;

@@ -40,26 +40,30 @@ bool has_port(std::string_view addr) {
   return addr.find(':') == colon;
 }
 
-void check_static_targets(const yaml::Node& n, Job& job, Context& ctx) {
+void check_static_targets(const yaml::Node& n, Job& job, JobRelabelling& rel, Context& ctx) {
   const yaml::Node* statics = value(n, "static_configs");
   if (statics == nullptr || !statics->is_sequence()) return;
   std::string scheme(text(n, "scheme"));
   if (scheme.empty()) scheme = "http";
-  bool has_rules = !job.relabel.empty();
+  bool has_rules = !rel.relabel.empty();
   for (size_t gi = 0; gi < statics->children.size(); ++gi) {
     const yaml::Node& g = statics->children[gi];
+    // The target's labels are only built when rules will read them.
     std::map<std::string, std::string> base;
     if (const yaml::Node* labels = value(g, "labels"); labels != nullptr) {
       for (size_t i = 0; i < labels->entry_count(); ++i) {
-        base[labels->key(i).value] = labels->val(i).value;
-        job.static_labels.push_back(labels->key(i).value);
+        if (has_rules) base[labels->key(i).value] = labels->val(i).value;
+        rel.static_labels.push_back(labels->key(i).value);
       }
     }
-    base["job"] = job.name;
-    base["__scheme__"] = scheme;
-    base["__metrics_path__"] = job.metrics_path;
+    if (has_rules) {
+      base["job"] = job.name;
+      base["__scheme__"] = scheme;
+      base["__metrics_path__"] = job.metrics_path;
+    }
     const yaml::Node* targets = value(g, "targets");
     if (targets == nullptr || !targets->is_sequence()) continue;
+    job.targets.reserve(job.targets.size() + targets->children.size());
     for (size_t ti = 0; ti < targets->children.size(); ++ti) {
       const yaml::Node& t = targets->children[ti];
       job.targets.push_back({t.value, t.start});
@@ -73,24 +77,26 @@ void check_static_targets(const yaml::Node& n, Job& job, Context& ctx) {
       if (has_rules) {
         auto labels = base;
         labels["__address__"] = t.value;
-        relabelled = relabel_target(std::move(labels), job.relabel, ctx.at_least(3, 0));
+        relabelled = relabel_target(std::move(labels), rel.relabel, ctx.at_least(3, 0));
         if (!relabelled) continue;
       }
-      auto addr = std::optional<std::string>(has_rules ? (*relabelled)["__address__"] : t.value);
+      const std::string& addr = has_rules ? (*relabelled)["__address__"] : t.value;
       const std::string& target_scheme = has_rules ? (*relabelled)["__scheme__"] : scheme;
-      std::string where =
-          "instance " + std::to_string(ti) + " in group " + std::to_string(gi) + ": ";
-      if (addr->empty()) {
-        ctx.error(t, where + "no address");
+      // Built only for an error: most configs list thousands of good targets.
+      auto where = [ti, gi] {
+        return "instance " + std::to_string(ti) + " in group " + std::to_string(gi) + ": ";
+      };
+      if (addr.empty()) {
+        ctx.error(t, where() + "no address");
         return;
       }
-      if (!ctx.at_least(3, 0) && !has_port(*addr) && target_scheme != "http" &&
+      if (!ctx.at_least(3, 0) && !has_port(addr) && target_scheme != "http" &&
           target_scheme != "https") {
-        ctx.error(t, where + "invalid scheme: " + quote(scheme));
+        ctx.error(t, where() + "invalid scheme: " + quote(scheme));
         return;
       }
-      if (addr->find('/') != std::string::npos) {
-        ctx.error(t, where + quote(*addr) + " is not a valid hostname", "config/invalid",
+      if (addr.find('/') != std::string::npos) {
+        ctx.error(t, where() + quote(addr) + " is not a valid hostname", "config/invalid",
                   "a target is host:port; relabelling left a URL in __address__");
         return;
       }
@@ -228,21 +234,23 @@ void validate_scrape(const yaml::Node& n, Context& ctx) {
     job.timeout_at = t->start;
   }
   if (has(n, "metrics_path")) job.metrics_path = std::string(text(n, "metrics_path"));
+  JobRelabelling rel;
   for (size_t i = 0; i < n.entry_count(); ++i) {
     std::string_view key = n.key(i).value;
-    if (key == "static_configs") job.discoveries.emplace_back("static");
+    if (key == "static_configs") rel.discoveries.emplace_back("static");
     if (key.ends_with("_sd_configs")) {
-      job.discoveries.emplace_back(key.substr(0, key.size() - 11));
+      rel.discoveries.emplace_back(key.substr(0, key.size() - 11));
     }
   }
   for (const char* key : {"relabel_configs", "metric_relabel_configs"}) {
     const yaml::Node* list = value(n, key);
     if (list == nullptr) continue;
-    auto& out = std::string_view(key) == "relabel_configs" ? job.relabel : job.metric_relabel;
+    auto& out = std::string_view(key) == "relabel_configs" ? rel.relabel : rel.metric_relabel;
+    out.reserve(list->children.size());
     for (const yaml::Node& r : list->children) out.push_back(read_relabel(r));
   }
   size_t before = ctx.error_count();
-  check_static_targets(n, job, ctx);
+  check_static_targets(n, job, rel, ctx);
   if (ctx.error_count() == before) check_credentials_file(n, ctx);
   if (ctx.error_count() == before) check_tls_files(n, ctx);
   if (const yaml::Node* k8s = value(n, "kubernetes_sd_configs");
@@ -250,15 +258,16 @@ void validate_scrape(const yaml::Node& n, Context& ctx) {
     for (const yaml::Node& sd : k8s->children) check_tls_files(sd, ctx);
   }
   if (ctx.error_count() == before) check_file_sd(n, job, ctx);
-  // What the lints need later; the rest goes now, so memory does not grow with every rule.
-  relabel_findings(job, ctx.at_least(3, 0), ctx.file(), ctx.model().job_findings);
-  job.relabel = {};
-  job.static_labels = {};
-  std::erase_if(job.metric_relabel, [](const Relabel& r) {
-    return r.action != "labeldrop" && r.action != "labelkeep";
-  });
-  job.metric_relabel.shrink_to_fit();
-  ctx.model().jobs.push_back(std::move(job));
+  // What the lints need later; the relabelling goes with this function's locals.
+  Model& model = ctx.model();
+  relabel_findings(job, rel, ctx.at_least(3, 0), ctx.file(), model.job_findings);
+  for (const Relabel& r : rel.metric_relabel) {
+    if (r.action != "labeldrop" && r.action != "labelkeep") continue;
+    model.label_drops.push_back({static_cast<uint32_t>(model.jobs.size()),
+                                 model.intern_regex(r.regex), r.at, r.action == "labelkeep"});
+  }
+  job.targets.shrink_to_fit();
+  model.jobs.push_back(std::move(job));
 }
 
 }  // namespace caxtool::promconfig

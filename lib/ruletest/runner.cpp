@@ -86,6 +86,8 @@ class GroupRun {
     ctx_.options.lookback_delta_ms = options_.lookback_delta_ms;
     ctx_.options.default_step_ms = tf_.evaluation_interval_ms;
     ctx_.options.enable_experimental_functions = options_.experimental_functions;
+    // promtool's rule tests query through promql.LazyLoader, whose engine has MaxSamples 10000.
+    ctx_.options.max_samples = 10000;
     ctx_.external_labels = sorted(tg_.external_labels);
     ctx_.external_url = tg_.external_url;
     ctx_.version = options_.version;

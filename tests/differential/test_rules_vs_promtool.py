@@ -224,6 +224,37 @@ def compare(caxtool, path, label):
     return True
 
 
+def sample_limit_cases(directory):
+    """Rule tests on both sides of promtool's query sample limit (10000 in promql.LazyLoader):
+    a range function's window, a subquery's steps, an aggregation's and a binary operator's
+    inputs gathered twice, timestamp(); expectations wrong on purpose so values are printed."""
+    cases = [  # (name, number of series, samples per series, exprs)
+        ("window", 1, 20001, ["count_over_time(m[9998m])", "count_over_time(m[9999m])",
+                              "sum_over_time(m[4998m:1m])", "sum_over_time(m[4999m:1m])",
+                              "quantile_over_time(0.5, m[9997m])", "absent_over_time(m[9999m])",
+                              "max_over_time(m[5000m:2m])"]),
+        ("sum", 5000, 2, ["sum(m)", "count(m)"]),
+        ("sum-ok", 4999, 2, ["sum(m)", "timestamp(m)"]),
+        ("binary", 3333, 2, ["m * 2", "-m", "abs(m)"]),
+        ("binary-ok", 3332, 2, ["m * 2", "timestamp(m)", "vector(1) + m"]),
+    ]
+    paths = []
+    for name, nseries, nsamples, exprs in cases:
+        lines = ["rule_files: []", "evaluation_interval: 1m", "tests:", "- interval: 1m",
+                 "  input_series:"]
+        for i in range(nseries):
+            lines += [f"  - series: 'm{{i=\"{i}\"}}'", f"    values: '0+1x{nsamples - 1}'"]
+        lines.append("  promql_expr_test:")
+        for e in exprs:
+            lines += [f"  - expr: {quote(e)}", f"    eval_time: {nsamples - 1}m",
+                      "    exp_samples:", "    - labels: '{}'", "      value: -1"]
+        path = os.path.join(directory, f"sample-limit-{name}.test.yml")
+        with open(path, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        paths.append(path)
+    return paths
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
@@ -252,6 +283,7 @@ def main():
                     # A unit-test file, not a prometheus.yml (which has rule_files: too).
                     if x.endswith((".yml", ".yaml")) and "rule_files:" in text and "tests:" in text:
                         files.append(("fixture", p))
+        files += [("sample limit", p) for p in sample_limit_cases(tmp)]
         random_seed = random.SystemRandom().randrange(1 << 30)
         print(f"fixed seed {seed}, random seed {random_seed} (replay: {sys.argv[0]} CAXTOOL N SEED)")
         for s in (seed, random_seed):

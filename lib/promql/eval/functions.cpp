@@ -150,12 +150,12 @@ Labels absent_labels(const Expr* e) {
   return out;
 }
 
+}  // namespace
+
 const Expr* unwrap(const Expr* e) {
   while (const auto* p = e->as<Paren>()) e = p->expr.get();
   return e;
 }
-
-}  // namespace
 
 Val Evaluator::eval_call(const Call& c, int64_t ts) {
   std::string_view n = c.name;
@@ -253,8 +253,19 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     a.range_ms = s->range_expr ? duration_ms(*s->range_expr, false) : s->range_ns / 1000000;
   }
   a.range_start = a.range_end - a.range_ms;
+  int64_t orig = current_samples();
   Matrix m = eval_range_arg(*arg, ts);
+  // Prometheus holds the subquery's points (a matrix selector's are not held yet), then each
+  // series' window points while its output is added, then only the outputs.
+  int64_t base = orig;
+  if (limited() && arg->kind == NodeKind::kSubquery) base = current_samples();
+  int64_t held = base;
   if (n == "absent_over_time") {
+    if (limited()) {
+      // Prometheus computes absent_over_time as a 1 per series with points, then inverts it.
+      for (const auto& s : m) check_samples(++held + static_cast<int64_t>(s.size));
+      set_current_samples(orig + (held - base));
+    }
     if (!m.empty()) return Val::of_vector({});
     return Val::of_vector({VSample{make_labels(absent_labels(arg)), 1, ts}});
   }
@@ -264,12 +275,16 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
   for (const auto& s : m) {
     a.s = s.samples();
     double r;
-    if (!range_function(n, a, r)) continue;
+    bool has = range_function(n, a, r);
+    if (limited()) check_samples(held + static_cast<int64_t>(s.size) + (has ? 1 : 0));
+    if (!has) continue;
+    ++held;
     LabelsPtr l = keep_name                                    ? s.labels
                   : (s.origin && s.labels == s.origin->labels) ? s.origin->nameless
                                                                : drop_name(s.labels);
     out.push_back(VSample{std::move(l), r, ts, s.origin});
   }
+  if (limited()) set_current_samples(orig + (held - base));
   return Val::of_vector(std::move(out));
 }
 

@@ -151,6 +151,18 @@ class Evaluator {
 
   void warn(std::string w) { warnings.push_back(std::move(w)); }
 
+  // sample_limit.cpp: EvalOptions::max_samples. `cur_` models Prometheus's ev.currentSamples;
+  // each node kind adds what Prometheus's evaluator holds for it, and fails as it does.
+  bool limited() const { return opt_.max_samples > 0; }
+  int64_t current_samples() const { return cur_; }
+  void set_current_samples(int64_t n) { cur_ = n; }
+  // Fails with ErrTooManySamples when `n` samples would be in memory.
+  void check_samples(int64_t n) const;
+  // A node Prometheus evaluates through rangeEval (functions without a range argument,
+  // aggregations, binary operators, literals): children's samples, their points gathered
+  // again as inputs, then the output; afterwards only the output stays.
+  void count_range_eval(int64_t orig, int64_t out, bool inputs_counted_twice = true);
+
   // durations.cpp: a duration expression in milliseconds; the query step for step().
   int64_t duration_ms(const Expr& e, bool allow_negative) const;
   void set_step(int64_t step_ms) { step_ = step_ms; }
@@ -167,6 +179,7 @@ class Evaluator {
   const EvalOptions& opt_;
   int64_t start_, end_;
   int64_t step_ = 0;
+  int64_t cur_ = 0;
 };
 
 // Range functions (functions_range.cpp): the value for one series of a range vector, or
@@ -180,6 +193,8 @@ struct RangeArgs {
 };
 bool range_function(std::string_view name, const RangeArgs& a, double& out);
 bool is_range_function(std::string_view name);
+// `e` without enclosing parentheses.
+const Expr* unwrap(const Expr* e);
 
 // Statistics shared by functions and aggregations.
 double bucket_quantile(double q, std::vector<std::pair<double, double>>& buckets,

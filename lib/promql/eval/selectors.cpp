@@ -184,8 +184,12 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
   // Prometheus's matrices are.
   std::unordered_map<std::string, size_t> index;
   std::vector<std::pair<LabelsPtr, std::vector<Sample>>> series;
+  // The sample limit: the points of earlier steps stay held while the next step runs.
+  int64_t orig = current_samples(), points = 0;
   for (int64_t t = start; t <= end; t += step) {
+    set_current_samples(orig + points);
     Val v = eval(*sq.expr, t);
+    points += v.type == ValueType::kScalar ? 1 : static_cast<int64_t>(v.vec.size());
     auto add = [&](const LabelsPtr& l, double x) {
       auto [it, inserted] = index.try_emplace(labels_key(*l), series.size());
       if (inserted) series.emplace_back(l, std::vector<Sample>{});
@@ -198,6 +202,7 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
       for (const auto& s : v.vec) add(s.labels, s.v);
     }
   }
+  set_current_samples(orig + points);
   std::sort(series.begin(), series.end(),
             [](const auto& a, const auto& b) { return compare_labels(*a.first, *b.first) < 0; });
   Matrix out;

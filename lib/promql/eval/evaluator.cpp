@@ -30,10 +30,10 @@ void check_unique_labelsets(const Vector& v) {
 }  // namespace
 
 Val Evaluator::eval(const Expr& e, int64_t ts) {
-  int64_t orig = cur_;
+  SampleMark orig = sample_mark();
   switch (e.kind) {
     case NodeKind::kNumberLiteral:
-      count_range_eval(orig, 1);
+      count_range_eval(e, orig, 1);
       return Val::of_scalar(static_cast<const NumberLiteral&>(e).value);
     case NodeKind::kStringLiteral: {
       Val r;
@@ -45,10 +45,7 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
       return eval(*static_cast<const Paren&>(e).expr, ts);
     case NodeKind::kVectorSelector: {
       Val r = Val::of_vector(select_vector(static_cast<const VectorSelector&>(e), ts));
-      if (limited()) {
-        cur_ += static_cast<int64_t>(r.vec.size());
-        check_samples(cur_);
-      }
+      count_selected(e, orig, static_cast<int64_t>(r.vec.size()));
       return r;
     }
     case NodeKind::kMatrixSelector: {
@@ -56,8 +53,9 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
       r.type = ValueType::kMatrix;
       r.mat = select_matrix(static_cast<const MatrixSelector&>(e), ts);
       if (limited()) {
-        for (const auto& s : r.mat) cur_ += static_cast<int64_t>(s.size);
-        check_samples(cur_);
+        int64_t points = 0;
+        for (const auto& s : r.mat) points += static_cast<int64_t>(s.size);
+        count_selected(e, orig, points, false);
       }
       return r;
     }
@@ -92,20 +90,22 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
         // again as an input.
         bool direct = c.name == "timestamp" && !c.args.empty() &&
                       unwrap(c.args[0].get())->kind == NodeKind::kVectorSelector;
-        count_range_eval(
-            orig, v.type == ValueType::kVector ? static_cast<int64_t>(v.vec.size()) : 1, !direct);
+        count_range_eval(e, orig,
+                         v.type == ValueType::kVector ? static_cast<int64_t>(v.vec.size()) : 1,
+                         !direct);
       }
       return v;
     }
     case NodeKind::kAggregate: {
       Val v = eval_aggregate(static_cast<const Aggregate&>(e), ts);
-      count_range_eval(orig, static_cast<int64_t>(v.vec.size()));
+      count_range_eval(e, orig, static_cast<int64_t>(v.vec.size()));
       return v;
     }
     case NodeKind::kBinary: {
       Val v = eval_binary(static_cast<const Binary&>(e), ts);
       if (v.type == ValueType::kVector) check_unique_labelsets(v.vec);
-      count_range_eval(orig, v.type == ValueType::kVector ? static_cast<int64_t>(v.vec.size()) : 1);
+      count_range_eval(e, orig,
+                       v.type == ValueType::kVector ? static_cast<int64_t>(v.vec.size()) : 1);
       return v;
     }
     case NodeKind::kDurationExpr:
@@ -184,9 +184,13 @@ EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step
   }
   detail::Evaluator ev(storage.impl(), options, start, end);
   ev.set_step(step);
+  // The sample limit counts each node's outputs of every step (sample_limit.cpp).
+  detail::Evaluator::SampleAccumulator acc;
+  if (options.max_samples > 0) ev.swap_accumulator(&acc);
   std::unordered_map<std::string, size_t> index;
   try {
     for (int64_t t = start; t <= end; t += step) {
+      ev.set_samples({});
       detail::Val v = ev.eval(expr, t);
       auto add = [&](const Labels& l, double x) {
         auto [it, inserted] = index.try_emplace(detail::labels_key(l), r.value.series.size());

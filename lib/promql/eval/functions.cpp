@@ -253,18 +253,22 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     a.range_ms = s->range_expr ? duration_ms(*s->range_expr, false) : s->range_ns / 1000000;
   }
   a.range_start = a.range_end - a.range_ms;
-  int64_t orig = current_samples();
+  SampleMark orig = sample_mark();
   Matrix m = eval_range_arg(*arg, ts);
   // Prometheus holds the subquery's points (a matrix selector's are not held yet), then each
   // series' window points while its output is added, then only the outputs.
-  int64_t base = orig;
-  if (limited() && arg->kind == NodeKind::kSubquery) base = current_samples();
-  int64_t held = base;
+  int64_t base = arg->kind == NodeKind::kSubquery ? sample_mark().cur : orig.cur;
+  int64_t before = limited() ? accumulated(c) : 0, held = base + before;
+  auto done = [&] {
+    int64_t outs = held - base - before;
+    int64_t total = accumulate(c, outs);
+    set_samples({orig.cur + total, orig.in + outs});
+  };
   if (n == "absent_over_time") {
     if (limited()) {
       // Prometheus computes absent_over_time as a 1 per series with points, then inverts it.
       for (const auto& s : m) check_samples(++held + static_cast<int64_t>(s.size));
-      set_current_samples(orig + (held - base));
+      done();
     }
     if (!m.empty()) return Val::of_vector({});
     return Val::of_vector({VSample{make_labels(absent_labels(arg)), 1, ts}});
@@ -284,7 +288,7 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
                                                                : drop_name(s.labels);
     out.push_back(VSample{std::move(l), r, ts, s.origin});
   }
-  if (limited()) set_current_samples(orig + (held - base));
+  if (limited()) done();
   return Val::of_vector(std::move(out));
 }
 

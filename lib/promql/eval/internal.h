@@ -151,17 +151,35 @@ class Evaluator {
 
   void warn(std::string w) { warnings.push_back(std::move(w)); }
 
-  // sample_limit.cpp: EvalOptions::max_samples. `cur_` models Prometheus's ev.currentSamples;
-  // each node kind adds what Prometheus's evaluator holds for it, and fails as it does.
+  // sample_limit.cpp: EvalOptions::max_samples. `cur_` models Prometheus's ev.currentSamples,
+  // `in_` what the current step's evaluated nodes output (the inputs a parent gathers).
+  struct SampleMark {
+    int64_t cur = 0, in = 0;
+  };
   bool limited() const { return opt_.max_samples > 0; }
-  int64_t current_samples() const { return cur_; }
-  void set_current_samples(int64_t n) { cur_ = n; }
+  SampleMark sample_mark() const { return {cur_, in_}; }
+  void set_samples(SampleMark m) {
+    cur_ = m.cur;
+    in_ = m.in;
+  }
   // Fails with ErrTooManySamples when `n` samples would be in memory.
   void check_samples(int64_t n) const;
+  // What node `e` holds after outputting `out` more samples: `out` itself, or, inside a
+  // subquery or range query, its outputs of every step so far.
+  int64_t accumulate(const Expr& e, int64_t out);
+  int64_t accumulated(const Expr& e) const;
   // A node Prometheus evaluates through rangeEval (functions without a range argument,
   // aggregations, binary operators, literals): children's samples, their points gathered
-  // again as inputs, then the output; afterwards only the output stays.
-  void count_range_eval(int64_t orig, int64_t out, bool inputs_counted_twice = true);
+  // again as the step's inputs, then the output; afterwards only the output stays.
+  void count_range_eval(const Expr& e, SampleMark m, int64_t out, bool gathers_inputs = true);
+  // A selector's `n` samples (a vector selector's, accumulated over steps).
+  void count_selected(const Expr& e, SampleMark m, int64_t n, bool accumulates = true);
+  // Node outputs per step, while a subquery or range query evaluates its steps.
+  using SampleAccumulator = std::unordered_map<const Expr*, int64_t>;
+  SampleAccumulator* swap_accumulator(SampleAccumulator* a) {
+    std::swap(a, acc_);
+    return a;
+  }
 
   // durations.cpp: a duration expression in milliseconds; the query step for step().
   int64_t duration_ms(const Expr& e, bool allow_negative) const;
@@ -179,7 +197,8 @@ class Evaluator {
   const EvalOptions& opt_;
   int64_t start_, end_;
   int64_t step_ = 0;
-  int64_t cur_ = 0;
+  int64_t cur_ = 0, in_ = 0;
+  SampleAccumulator* acc_ = nullptr;
 };
 
 // Range functions (functions_range.cpp): the value for one series of a range vector, or

@@ -13,9 +13,9 @@
 //    the output; afterwards only the output is held;
 //  - a subquery holds the points of its steps, accumulated step by step.
 // For an instant query this is Prometheus's own count. Inside a subquery Prometheus evaluates
-// the inner expression over all steps at once and holds every step's inputs together; caxtool
-// holds one step's inputs on top of the earlier steps' outputs, so its count there is lower
-// when the inner expression is more than a selector.
+// each inner node over all steps before its parent; caxtool evaluates step by step but keeps,
+// per node, its outputs of the steps so far (SampleAccumulator), so at the last step it holds
+// what Prometheus holds at that node's last step, and the counts only grow with the steps.
 #include "promql/eval/internal.h"
 
 namespace caxtool::promql::eval::detail {
@@ -25,11 +25,32 @@ void Evaluator::check_samples(int64_t n) const {
     fail("query processing would load too many samples into memory in query execution");
 }
 
-void Evaluator::count_range_eval(int64_t orig, int64_t out, bool inputs_counted_twice) {
+int64_t Evaluator::accumulate(const Expr& e, int64_t out) {
+  if (!acc_) return out;
+  return (*acc_)[&e] += out;
+}
+
+int64_t Evaluator::accumulated(const Expr& e) const {
+  if (!acc_) return 0;
+  auto it = acc_->find(&e);
+  return it == acc_->end() ? 0 : it->second;
+}
+
+void Evaluator::count_range_eval(const Expr& e, SampleMark m, int64_t out, bool gathers_inputs) {
   if (!limited()) return;
-  int64_t children = cur_ - orig;
-  check_samples(orig + (inputs_counted_twice ? 2 * children : children) + out);
-  cur_ = orig + out;
+  int64_t children = cur_ - m.cur, inputs = gathers_inputs ? in_ - m.in : 0;
+  int64_t held = accumulate(e, out);
+  check_samples(m.cur + children + inputs + held);
+  cur_ = m.cur + held;
+  in_ = m.in + out;
+}
+
+void Evaluator::count_selected(const Expr& e, SampleMark m, int64_t n, bool accumulates) {
+  if (!limited()) return;
+  int64_t held = accumulates ? accumulate(e, n) : n;
+  check_samples(m.cur + held);
+  cur_ = m.cur + held;
+  in_ = m.in + n;
 }
 
 }  // namespace caxtool::promql::eval::detail

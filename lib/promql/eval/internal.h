@@ -223,6 +223,11 @@ double kahan_inc(double inc, double sum, double& c);
 // go_math.cpp: Go's own atan and atan2 (libm rounds differently).
 double go_atan(double x);
 double go_atan2(double y, double x);
+// go_exp_log.cpp: Go's math.Exp, Log, Log2 and Log10 as they compute on amd64.
+double go_exp(double x);
+double go_log(double x);
+double go_log2(double x);
+double go_log10(double x);
 
 // The mean as 3.x computes it for avg and avg_over_time: a Kahan sum, switching to an
 // incremental mean when the sum would overflow.

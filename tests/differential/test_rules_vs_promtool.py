@@ -81,9 +81,10 @@ def vector_expr(rng, depth=0):
                         "changes", "resets", "deriv", "idelta", "stddev_over_time"])
         return f"{f}({selector(rng)}[{rng_range(rng)}])"
     if r < 0.45:
-        # ln/exp/log2/log10 follow Go's amd64 assembly (go_exp_log.cpp), not glibc.
+        # The math functions follow Go (go_exp_log.cpp, go_trig.cpp), not glibc.
         f = rng.choice(["abs", "ceil", "floor", "sqrt", "sgn", "timestamp", "ln", "exp", "log2",
-                        "log10"])
+                        "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
+                        "tanh", "asinh", "acosh", "atanh"])
         return f"{f}({vector_expr(rng, depth + 1)})"
     if r < 0.6:
         agg = rng.choice(["sum", "avg", "min", "max", "count", "group", "stddev"])
@@ -263,24 +264,30 @@ def sample_limit_cases(directory):
 
 
 def math_case(directory):
-    """exp, ln, log2 and log10 of 2722 values (wide ranges, subnormals, overflow, special
-    points), printed by both tools: Go's amd64 assembly rounds differently from glibc."""
+    """The math functions of 3522 values (wide ranges, subnormals, overflow, huge arguments,
+    special points), printed by both tools: Go's amd64 assembly (exp, ln) and pure-Go
+    functions round differently from glibc."""
     rng = random.Random(7)
     vals = [rng.uniform(-50, 50) for _ in range(1200)]
     vals += [rng.uniform(-746, 710) for _ in range(600)]
     vals += [10 ** rng.uniform(-310, 308) for _ in range(600)]
     vals += [rng.uniform(0, 3) for _ in range(300)]
+    vals += [rng.uniform(-1, 1) for _ in range(600)]
+    vals += [10 ** rng.uniform(8, 300) for _ in range(200)]  # Payne-Hanek reduction
     vals += [0.0, -0.0, 1.0, 2.0, 3.0, 0.5, 1e-320, 5e-324, 709.78, 709.782712893384, -708.39,
              -709.0, -744.5, -745.2, 0.7071067811865476, 0.7071067811865475, 1.4142135623730951,
              10.0, 100.0, 1024.0, 1e300, -1.0]
-    lines = ["rule_files: []", "evaluation_interval: 1m", "tests:", "- interval: 1m",
-             "  input_series:"]
-    for i, v in enumerate(vals):
-        lines += [f"  - series: 'm{{i=\"{i}\"}}'", f"    values: '{v!r}'"]
-    lines.append("  promql_expr_test:")
-    for f in ["exp", "ln", "log2", "log10"]:
-        lines += [f"  - expr: {f}(m)", "    eval_time: 0m", "    exp_samples:",
-                  "    - labels: '{}'", "      value: -1"]
+    # Test groups of 1500 series: a function of n series holds 3n samples, under the limit.
+    lines = ["rule_files: []", "evaluation_interval: 1m", "tests:"]
+    for start in range(0, len(vals), 1500):
+        lines += ["- interval: 1m", "  input_series:"]
+        for i, v in enumerate(vals[start:start + 1500], start):
+            lines += [f"  - series: 'm{{i=\"{i}\"}}'", f"    values: '{v!r}'"]
+        lines.append("  promql_expr_test:")
+        for f in ["exp", "ln", "log2", "log10", "sin", "cos", "tan", "asin", "acos", "sinh",
+                  "cosh", "tanh", "asinh", "acosh", "atanh", "atan", "sqrt", "deg", "rad"]:
+            lines += [f"  - expr: {f}(m)", "    eval_time: 0m", "    exp_samples:",
+                      "    - labels: '{}'", "      value: -1"]
     path = os.path.join(directory, "math.test.yml")
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")

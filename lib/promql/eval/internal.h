@@ -228,6 +228,20 @@ double go_exp(double x);
 double go_log(double x);
 double go_log2(double x);
 double go_log10(double x);
+// go_math.cpp, go_trig.cpp: Go's pure-Go (Cephes) functions, which amd64 also uses.
+double go_satan(double x);  // atan for x >= 0
+double go_sin(double x);
+double go_cos(double x);
+double go_tan(double x);
+double go_asin(double x);
+double go_acos(double x);
+double go_sinh(double x);
+double go_cosh(double x);
+double go_tanh(double x);
+double go_log1p(double x);
+double go_asinh(double x);
+double go_acosh(double x);
+double go_atanh(double x);
 
 // The mean as 3.x computes it for avg and avg_over_time: a Kahan sum, switching to an
 // incremental mean when the sum would overflow.

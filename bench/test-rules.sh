@@ -50,7 +50,7 @@ if sorted(set(a["exits"] + b["exits"])) != [0]:
 r = d["ratio_b_over_a"]["median"]
 rss = "-" if a["rss_kb"] is None else "%.1fMB" % (a["rss_kb"] / 1024)
 prss = "-" if b.get("rss_kb") is None else "%.1fMB" % (b["rss_kb"] / 1024)
-print("test-rules  %.4fs  %.4fs  %.2f  %s" % (b["median_s"], a["median_s"], r, rss))
+print("test-rules  %.4fs  %.4fs  %.2f  %s" % (b["median_s"], a["median_s"], r, rss), flush=True)
 print("(promtool peak rss %s)" % prss, file=sys.stderr)
 PY
 rc=$?

@@ -72,8 +72,7 @@ class Scanner {
           std::optional<double> d = number(error, "series values");
           if (!d) return false;
           if (!peek_times())
-            return fail(error, pos_,
-                        "unexpected " + describe_here() + " in series values, expected \"x\"");
+            return fail(error, pos_, "unexpected " + describe_here() + " in series values");
           uint64_t n = 0;
           if (!repetition(n, error)) return false;
           // n alone first: n + 1 wraps to 0 for the largest repetition count.
@@ -113,8 +112,39 @@ class Scanner {
   }
   bool fail(NotationError& error, size_t at, std::string message) {
     error.offset = base_ + at;
-    error.message = std::move(message);
+    error.message = lexer_error(at).value_or(std::move(message));
     return false;
+  }
+  // Prometheus's lexer stops at a character that starts no token of a value sequence (a
+  // space, + - x _, a digit, a letter, a dot before a digit) before the parser can object:
+  // lexValueSequence's "unexpected character in series sequence: %q". (The native-histogram
+  // notation's `{{` is one such character in versions before it.)
+  std::optional<std::string> lexer_error(size_t at) const {
+    if (at >= text_.size()) return std::nullopt;
+    unsigned char c = static_cast<unsigned char>(text_[at]);
+    bool digit_next =
+        at + 1 < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at + 1]));
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '+' || c == '-' || c == '_' ||
+        std::isdigit(c) != 0 || is_alpha(text_[at]) || (c == '.' && digit_next))
+      return std::nullopt;
+    std::string q;
+    if (c == '\'' || c == '\\') {
+      q = std::string("\\") + static_cast<char>(c);
+    } else if (c >= 0x80) {
+      size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      q = std::string(text_.substr(at, n));
+    } else if (c < 0x20 || c == 0x7F) {
+      static const char* kEsc[] = {"\\a", "\\b", nullptr, nullptr, nullptr, "\\v", "\\f"};
+      if (c >= 7 && c <= 12 && kEsc[c - 7]) {
+        q = kEsc[c - 7];
+      } else {
+        static const char kHex[] = "0123456789abcdef";
+        q = std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
+      }
+    } else {
+      q = std::string(1, static_cast<char>(c));
+    }
+    return "unexpected character in series sequence: '" + q + "'";
   }
   bool room(const std::vector<std::optional<double>>& out, uint64_t n, size_t max_values, size_t at,
             NotationError& error) {
@@ -125,13 +155,19 @@ class Scanner {
     return true;
   }
   std::string describe_here() const {
-    if (pos_ >= text_.size()) return "end of input";
+    // Trailing spaces end the input for the parser.
+    if (text_.find_first_not_of(" \t\r\n", pos_) == std::string_view::npos) return "end of input";
+    if (text_[pos_] == 'x') return "\"x\"";  // the repetition token
     size_t end = pos_ + 1;
     if (is_alnum(text_[pos_])) {
       while (end < text_.size() && is_alnum(text_[end])) ++end;
       return "identifier \"" + std::string(text_.substr(pos_, end - pos_)) + "\"";
     }
-    return "character \"" + std::string(1, text_[pos_]) + "\"";
+    char c = text_[pos_];
+    // The value sequence's tokens other than numbers and identifiers print as their text.
+    if (c == '+' || c == '-') return std::string("<op:") + c + ">";
+    if (c == ' ' || c == '\t' || c == '_') return "\"" + std::string(1, c == '\t' ? ' ' : c) + "\"";
+    return "character \"" + std::string(1, c) + "\"";
   }
   bool peek_times() const { return pos_ < text_.size() && text_[pos_] == 'x'; }
 
@@ -140,8 +176,7 @@ class Scanner {
     size_t start = pos_;
     while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
     if (start == pos_) {
-      return fail(error, start,
-                  "unexpected " + describe_here() + " in series values, expected number");
+      return fail(error, start, "unexpected " + describe_here() + " in series values");
     }
     auto [p, ec] = std::from_chars(text_.data() + start, text_.data() + pos_, n);
     if (ec != std::errc{}) return fail(error, start, "invalid repetition in series values");
@@ -177,8 +212,7 @@ class Scanner {
            start < text_.size() && (is_alnum(text_[start]) || text_[start] == '.')
                ? "bad number or duration syntax: \"" +
                      std::string(text_.substr(start, std::max<size_t>(pos_ - start, 1))) + "\""
-               : "unexpected " + describe_here() + " in " + std::string(context) +
-                     ", expected number or \"stale\"");
+               : "unexpected " + describe_here() + " in " + std::string(context));
       return std::nullopt;
     }
     return v;
@@ -186,6 +220,11 @@ class Scanner {
 
   std::optional<double> value(NotationError& error) {
     size_t start = pos_;
+    // The lexer emits `x` as the repetition token wherever it starts a word.
+    if (text_[pos_] == 'x') {
+      fail(error, start, "unexpected \"x\"");
+      return std::nullopt;
+    }
     if (is_alpha(text_[pos_])) {
       size_t end = pos_;
       while (end < text_.size() && is_alnum(text_[end]) && text_[end] != 'x') ++end;

@@ -81,10 +81,10 @@ def vector_expr(rng, depth=0):
                         "changes", "resets", "deriv", "idelta", "stddev_over_time"])
         return f"{f}({selector(rng)}[{rng_range(rng)}])"
     if r < 0.45:
-        # Not ln/exp/log2: Go's math.Log and math.Exp differ from glibc's in the last bit for
-        # some inputs (ln(3): ...096 vs ...098), a known engine difference reported apart from
-        # this test, which compares the runner, not libm.
-        f = rng.choice(["abs", "ceil", "floor", "sqrt", "sgn", "timestamp"])
+        # The math functions follow Go (go_exp_log.cpp, go_trig.cpp), not glibc.
+        f = rng.choice(["abs", "ceil", "floor", "sqrt", "sgn", "timestamp", "ln", "exp", "log2",
+                        "log10", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
+                        "tanh", "asinh", "acosh", "atanh"])
         return f"{f}({vector_expr(rng, depth + 1)})"
     if r < 0.6:
         agg = rng.choice(["sum", "avg", "min", "max", "count", "group", "stddev"])
@@ -224,6 +224,76 @@ def compare(caxtool, path, label):
     return True
 
 
+def sample_limit_cases(directory):
+    """Rule tests on both sides of promtool's query sample limit (10000 in promql.LazyLoader):
+    a range function's window, a subquery's steps, an aggregation's and a binary operator's
+    inputs gathered twice, timestamp(); expectations wrong on purpose so values are printed."""
+    cases = [  # (name, number of series, samples per series, exprs)
+        ("window", 1, 20001, ["count_over_time(m[9998m])", "count_over_time(m[9999m])",
+                              "sum_over_time(m[4998m:1m])", "sum_over_time(m[4999m:1m])",
+                              "quantile_over_time(0.5, m[9997m])", "absent_over_time(m[9999m])",
+                              "max_over_time(m[5000m:2m])"]),
+        ("subquery", 1, 20001, ["sum_over_time((m * 2)[3331m:1m])",
+                                "sum_over_time((m * 2)[3332m:1m])",
+                                "sum_over_time((m * 2)[3333m:1m])",
+                                "max_over_time(rate(m[5m])[4998m:1m])",
+                                "max_over_time(rate(m[5m])[4999m:1m])",
+                                "sum_over_time(sum(m)[3332m:1m])", "sum_over_time(sum(m)[3333m:1m])",
+                                "count_over_time(max_over_time(m[5m:1m])[2000m:1m])",
+                                "count_over_time(max_over_time(m[5m:1m])[2500m:1m])"]),
+        ("sum", 5000, 2, ["sum(m)", "count(m)"]),
+        ("sum-ok", 4999, 2, ["sum(m)", "timestamp(m)"]),
+        ("binary", 3333, 2, ["m * 2", "-m", "abs(m)"]),
+        ("binary-ok", 3332, 2, ["m * 2", "timestamp(m)", "vector(1) + m"]),
+    ]
+    paths = []
+    for name, nseries, nsamples, exprs in cases:
+        lines = ["rule_files: []", "evaluation_interval: 1m", "tests:", "- interval: 1m",
+                 "  input_series:"]
+        for i in range(nseries):
+            lines += [f"  - series: 'm{{i=\"{i}\"}}'", f"    values: '0+1x{nsamples - 1}'"]
+        lines.append("  promql_expr_test:")
+        for e in exprs:
+            lines += [f"  - expr: {quote(e)}", f"    eval_time: {nsamples - 1}m",
+                      "    exp_samples:", "    - labels: '{}'", "      value: -1"]
+        path = os.path.join(directory, f"sample-limit-{name}.test.yml")
+        with open(path, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        paths.append(path)
+    return paths
+
+
+def math_case(directory):
+    """The math functions of 3522 values (wide ranges, subnormals, overflow, huge arguments,
+    special points), printed by both tools: Go's amd64 assembly (exp, ln) and pure-Go
+    functions round differently from glibc."""
+    rng = random.Random(7)
+    vals = [rng.uniform(-50, 50) for _ in range(1200)]
+    vals += [rng.uniform(-746, 710) for _ in range(600)]
+    vals += [10 ** rng.uniform(-310, 308) for _ in range(600)]
+    vals += [rng.uniform(0, 3) for _ in range(300)]
+    vals += [rng.uniform(-1, 1) for _ in range(600)]
+    vals += [10 ** rng.uniform(8, 300) for _ in range(200)]  # Payne-Hanek reduction
+    vals += [0.0, -0.0, 1.0, 2.0, 3.0, 0.5, 1e-320, 5e-324, 709.78, 709.782712893384, -708.39,
+             -709.0, -744.5, -745.2, 0.7071067811865476, 0.7071067811865475, 1.4142135623730951,
+             10.0, 100.0, 1024.0, 1e300, -1.0]
+    # Test groups of 1500 series: a function of n series holds 3n samples, under the limit.
+    lines = ["rule_files: []", "evaluation_interval: 1m", "tests:"]
+    for start in range(0, len(vals), 1500):
+        lines += ["- interval: 1m", "  input_series:"]
+        for i, v in enumerate(vals[start:start + 1500], start):
+            lines += [f"  - series: 'm{{i=\"{i}\"}}'", f"    values: '{v!r}'"]
+        lines.append("  promql_expr_test:")
+        for f in ["exp", "ln", "log2", "log10", "sin", "cos", "tan", "asin", "acos", "sinh",
+                  "cosh", "tanh", "asinh", "acosh", "atanh", "atan", "sqrt", "deg", "rad"]:
+            lines += [f"  - expr: {f}(m)", "    eval_time: 0m", "    exp_samples:",
+                      "    - labels: '{}'", "      value: -1"]
+    path = os.path.join(directory, "math.test.yml")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
@@ -252,6 +322,8 @@ def main():
                     # A unit-test file, not a prometheus.yml (which has rule_files: too).
                     if x.endswith((".yml", ".yaml")) and "rule_files:" in text and "tests:" in text:
                         files.append(("fixture", p))
+        files += [("sample limit", p) for p in sample_limit_cases(tmp)]
+        files.append(("go math", math_case(tmp)))
         random_seed = random.SystemRandom().randrange(1 << 30)
         print(f"fixed seed {seed}, random seed {random_seed} (replay: {sys.argv[0]} CAXTOOL N SEED)")
         for s in (seed, random_seed):

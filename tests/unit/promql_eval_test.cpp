@@ -108,3 +108,51 @@ TEST_CASE("promql eval: a range query merges steps into series sorted by labels"
   CHECK(r.value.series[1].samples.size() == 3);
   CHECK(r.value.series[1].samples[2].v == 4);
 }
+
+TEST_CASE("promql eval: max_samples counts what Prometheus 2.42's evaluator holds") {
+  Storage st;
+  std::vector<Sample> samples;
+  for (int64_t i = 0; i <= 200; ++i) samples.push_back({i * 60000, static_cast<double>(i)});
+  st.append({{"__name__", "m"}}, samples);
+  auto run = [&](const std::string& expr, int64_t max) {
+    ParseOptions po;
+    po.version = Version{2, 42};
+    auto p = parse(expr, po);
+    REQUIRE(p.ok());
+    EvalOptions eo;
+    eo.version = Version{2, 42};
+    eo.max_samples = max;
+    return eval_instant(*p.expr, 200 * 60000, st, eo);
+  };
+  const std::string kErr =
+      "query processing would load too many samples into memory in query execution";
+  // A window of 100 points plus the output sample.
+  CHECK(run("count_over_time(m[99m])", 101).ok());
+  CHECK(run("count_over_time(m[99m])", 100).error == kErr);
+  // A subquery's 50 points, held while the function loads them again, plus the output.
+  CHECK(run("sum_over_time(m[49m:1m])", 101).ok());
+  CHECK(run("sum_over_time(m[49m:1m])", 100).error == kErr);
+  // m * 2 in a subquery of 20 steps: 20 selected, 20 literals, 19 earlier outputs, then the
+  // step's 2 inputs and 1 output; the function loads the 20 points again.
+  CHECK(run("sum_over_time((m * 2)[19m:1m])", 62).ok());
+  CHECK(run("sum_over_time((m * 2)[19m:1m])", 61).error == kErr);
+  CHECK(run("count_over_time(m[99m])", 0).ok());  // 0: no limit
+}
+
+TEST_CASE("promql eval: exp and ln round as Go's amd64 assembly does (values from promtool 2.42)") {
+  Storage st;
+  st.append({{"__name__", "m"}, {"i", "a"}}, 0, 3);
+  st.append({{"__name__", "m"}, {"i", "b"}}, 0, -709);
+  st.append({{"__name__", "m"}, {"i", "c"}}, 0, 1e-320);
+  auto values = [&](const std::string& expr) {
+    std::vector<std::string> out;
+    for (const auto& s : instant(expr, 0, st).value.series)
+      out.push_back(format_value(s.samples.at(0).v));
+    return out;
+  };
+  // glibc: ln(3) = 1.0986122886681098; Go's Frexp on the bits misreads a subnormal.
+  CHECK(values("ln(m)") ==
+        std::vector<std::string>{"1.0986122886681096", "NaN", "-709.0895657128236"});
+  CHECK(values("exp(m)") ==
+        std::vector<std::string>{"20.085536923187668", "1.216780750623423e-308", "1"});
+}

@@ -176,3 +176,22 @@ TEST_CASE("gotemplate: string functions") {
   CHECK(expand("{{ parseDuration \"1m30s\" }}") == "90");
   CHECK(expand("{{ (args 1 \"x\").arg1 }}") == "x");
 }
+
+TEST_CASE("ruletest: bad series values get promtool 2.42's messages (lexer and parser)") {
+  auto message = [](const char* values) {
+    ruletest::NotationError err;
+    std::vector<std::optional<double>> out;
+    CHECK_FALSE(ruletest::parse_values(values, out, err, 1000));
+    return err.message;
+  };
+  // The native-histogram notation, and any character that starts no token, stop the lexer.
+  CHECK(message("{{schema:0 sum:5 count:4 buckets:[1 2 1]}}") ==
+        "unexpected character in series sequence: '{'");
+  CHECK(message("1 @") == "unexpected character in series sequence: '@'");
+  CHECK(message("1 '") == "unexpected character in series sequence: '\\''");
+  CHECK(message("1 x5") == "unexpected \"x\"");
+  CHECK(message("1 +x") == "unexpected \"x\" in series values");
+  CHECK(message("1 2x") == "unexpected end of input in series values");
+  CHECK(message("1+2+") == "unexpected <op:+> in series values");
+  CHECK(message("1+ 2") == "unexpected \" \" in series values");
+}

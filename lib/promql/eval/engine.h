@@ -81,6 +81,10 @@ struct EvalOptions {
   // The evaluation interval a subquery without a step uses (the rule group's interval).
   int64_t default_step_ms = 60 * 1000;
   bool enable_experimental_functions = false;  // promql-experimental-functions
+  // Prometheus's EngineOpts.MaxSamples: the most samples a query may hold in memory at once,
+  // counted as Prometheus's evaluator counts them (ev.currentSamples); 0 = no such limit.
+  // promtool's rule tests run with 10000 (promql.LazyLoader).
+  int64_t max_samples = 0;
 };
 
 struct EvalResult {

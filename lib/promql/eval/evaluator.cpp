@@ -30,8 +30,10 @@ void check_unique_labelsets(const Vector& v) {
 }  // namespace
 
 Val Evaluator::eval(const Expr& e, int64_t ts) {
+  SampleMark orig = sample_mark();
   switch (e.kind) {
     case NodeKind::kNumberLiteral:
+      count_range_eval(e, orig, 1);
       return Val::of_scalar(static_cast<const NumberLiteral&>(e).value);
     case NodeKind::kStringLiteral: {
       Val r;
@@ -41,12 +43,20 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
     }
     case NodeKind::kParen:
       return eval(*static_cast<const Paren&>(e).expr, ts);
-    case NodeKind::kVectorSelector:
-      return Val::of_vector(select_vector(static_cast<const VectorSelector&>(e), ts));
+    case NodeKind::kVectorSelector: {
+      Val r = Val::of_vector(select_vector(static_cast<const VectorSelector&>(e), ts));
+      count_selected(e, orig, static_cast<int64_t>(r.vec.size()));
+      return r;
+    }
     case NodeKind::kMatrixSelector: {
       Val r;
       r.type = ValueType::kMatrix;
       r.mat = select_matrix(static_cast<const MatrixSelector&>(e), ts);
+      if (limited()) {
+        int64_t points = 0;
+        for (const auto& s : r.mat) points += static_cast<int64_t>(s.size);
+        count_selected(e, orig, points, false);
+      }
       return r;
     }
     case NodeKind::kSubquery: {
@@ -71,15 +81,31 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
       return v;
     }
     case NodeKind::kCall: {
-      Val v = eval_call(static_cast<const Call&>(e), ts);
+      const auto& c = static_cast<const Call&>(e);
+      Val v = eval_call(c, ts);
       if (v.type == ValueType::kVector) check_unique_labelsets(v.vec);
+      // Range functions count their window points themselves (functions.cpp).
+      if (limited() && !is_range_function(c.name)) {
+        // timestamp(selector) selects inside its own rangeEval: the selection is not gathered
+        // again as an input.
+        bool direct = c.name == "timestamp" && !c.args.empty() &&
+                      unwrap(c.args[0].get())->kind == NodeKind::kVectorSelector;
+        count_range_eval(e, orig,
+                         v.type == ValueType::kVector ? static_cast<int64_t>(v.vec.size()) : 1,
+                         !direct);
+      }
       return v;
     }
-    case NodeKind::kAggregate:
-      return eval_aggregate(static_cast<const Aggregate&>(e), ts);
+    case NodeKind::kAggregate: {
+      Val v = eval_aggregate(static_cast<const Aggregate&>(e), ts);
+      count_range_eval(e, orig, static_cast<int64_t>(v.vec.size()));
+      return v;
+    }
     case NodeKind::kBinary: {
       Val v = eval_binary(static_cast<const Binary&>(e), ts);
       if (v.type == ValueType::kVector) check_unique_labelsets(v.vec);
+      count_range_eval(e, orig,
+                       v.type == ValueType::kVector ? static_cast<int64_t>(v.vec.size()) : 1);
       return v;
     }
     case NodeKind::kDurationExpr:
@@ -158,9 +184,13 @@ EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step
   }
   detail::Evaluator ev(storage.impl(), options, start, end);
   ev.set_step(step);
+  // The sample limit counts each node's outputs of every step (sample_limit.cpp).
+  detail::Evaluator::SampleAccumulator acc;
+  if (options.max_samples > 0) ev.swap_accumulator(&acc);
   std::unordered_map<std::string, size_t> index;
   try {
     for (int64_t t = start; t <= end; t += step) {
+      ev.set_samples({});
       detail::Val v = ev.eval(expr, t);
       auto add = [&](const Labels& l, double x) {
         auto [it, inserted] = index.try_emplace(detail::labels_key(l), r.value.series.size());

@@ -40,23 +40,23 @@ double (*simple_function(std::string_view n))(double) {
       {"abs", [](double v) { return std::fabs(v); }},
       {"ceil", [](double v) { return std::ceil(v); }},
       {"floor", [](double v) { return std::floor(v); }},
-      {"exp", [](double v) { return std::exp(v); }},
+      {"exp", go_exp},
       {"sqrt", [](double v) { return std::sqrt(v); }},
-      {"ln", [](double v) { return std::log(v); }},
-      {"log2", [](double v) { return std::log2(v); }},
-      {"log10", [](double v) { return std::log10(v); }},
-      {"sin", [](double v) { return std::sin(v); }},
-      {"cos", [](double v) { return std::cos(v); }},
-      {"tan", [](double v) { return std::tan(v); }},
-      {"asin", [](double v) { return std::asin(v); }},
-      {"acos", [](double v) { return std::acos(v); }},
+      {"ln", go_log},
+      {"log2", go_log2},
+      {"log10", go_log10},
+      {"sin", go_sin},
+      {"cos", go_cos},
+      {"tan", go_tan},
+      {"asin", go_asin},
+      {"acos", go_acos},
       {"atan", go_atan},
-      {"sinh", [](double v) { return std::sinh(v); }},
-      {"cosh", [](double v) { return std::cosh(v); }},
-      {"tanh", [](double v) { return std::tanh(v); }},
-      {"asinh", [](double v) { return std::asinh(v); }},
-      {"acosh", [](double v) { return std::acosh(v); }},
-      {"atanh", [](double v) { return std::atanh(v); }},
+      {"sinh", go_sinh},
+      {"cosh", go_cosh},
+      {"tanh", go_tanh},
+      {"asinh", go_asinh},
+      {"acosh", go_acosh},
+      {"atanh", go_atanh},
       {"deg", [](double v) { return v * 180 / M_PI; }},
       {"rad", [](double v) { return v * M_PI / 180; }},
       {"sgn", sgn},
@@ -150,12 +150,12 @@ Labels absent_labels(const Expr* e) {
   return out;
 }
 
+}  // namespace
+
 const Expr* unwrap(const Expr* e) {
   while (const auto* p = e->as<Paren>()) e = p->expr.get();
   return e;
 }
-
-}  // namespace
 
 Val Evaluator::eval_call(const Call& c, int64_t ts) {
   std::string_view n = c.name;
@@ -253,8 +253,23 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     a.range_ms = s->range_expr ? duration_ms(*s->range_expr, false) : s->range_ns / 1000000;
   }
   a.range_start = a.range_end - a.range_ms;
+  SampleMark orig = sample_mark();
   Matrix m = eval_range_arg(*arg, ts);
+  // Prometheus holds the subquery's points (a matrix selector's are not held yet), then each
+  // series' window points while its output is added, then only the outputs.
+  int64_t base = arg->kind == NodeKind::kSubquery ? sample_mark().cur : orig.cur;
+  int64_t before = limited() ? accumulated(c) : 0, held = base + before;
+  auto done = [&] {
+    int64_t outs = held - base - before;
+    int64_t total = accumulate(c, outs);
+    set_samples({orig.cur + total, orig.in + outs});
+  };
   if (n == "absent_over_time") {
+    if (limited()) {
+      // Prometheus computes absent_over_time as a 1 per series with points, then inverts it.
+      for (const auto& s : m) check_samples(++held + static_cast<int64_t>(s.size));
+      done();
+    }
     if (!m.empty()) return Val::of_vector({});
     return Val::of_vector({VSample{make_labels(absent_labels(arg)), 1, ts}});
   }
@@ -264,12 +279,16 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
   for (const auto& s : m) {
     a.s = s.samples();
     double r;
-    if (!range_function(n, a, r)) continue;
+    bool has = range_function(n, a, r);
+    if (limited()) check_samples(held + static_cast<int64_t>(s.size) + (has ? 1 : 0));
+    if (!has) continue;
+    ++held;
     LabelsPtr l = keep_name                                    ? s.labels
                   : (s.origin && s.labels == s.origin->labels) ? s.origin->nameless
                                                                : drop_name(s.labels);
     out.push_back(VSample{std::move(l), r, ts, s.origin});
   }
+  if (limited()) done();
   return Val::of_vector(std::move(out));
 }
 

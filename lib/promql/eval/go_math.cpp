@@ -38,6 +38,8 @@ double satan(double x) {
 
 }  // namespace
 
+double go_satan(double x) { return satan(x); }
+
 double go_atan(double x) {
   if (x == 0) return x;
   return x > 0 ? satan(x) : -satan(-x);

@@ -151,6 +151,36 @@ class Evaluator {
 
   void warn(std::string w) { warnings.push_back(std::move(w)); }
 
+  // sample_limit.cpp: EvalOptions::max_samples. `cur_` models Prometheus's ev.currentSamples,
+  // `in_` what the current step's evaluated nodes output (the inputs a parent gathers).
+  struct SampleMark {
+    int64_t cur = 0, in = 0;
+  };
+  bool limited() const { return opt_.max_samples > 0; }
+  SampleMark sample_mark() const { return {cur_, in_}; }
+  void set_samples(SampleMark m) {
+    cur_ = m.cur;
+    in_ = m.in;
+  }
+  // Fails with ErrTooManySamples when `n` samples would be in memory.
+  void check_samples(int64_t n) const;
+  // What node `e` holds after outputting `out` more samples: `out` itself, or, inside a
+  // subquery or range query, its outputs of every step so far.
+  int64_t accumulate(const Expr& e, int64_t out);
+  int64_t accumulated(const Expr& e) const;
+  // A node Prometheus evaluates through rangeEval (functions without a range argument,
+  // aggregations, binary operators, literals): children's samples, their points gathered
+  // again as the step's inputs, then the output; afterwards only the output stays.
+  void count_range_eval(const Expr& e, SampleMark m, int64_t out, bool gathers_inputs = true);
+  // A selector's `n` samples (a vector selector's, accumulated over steps).
+  void count_selected(const Expr& e, SampleMark m, int64_t n, bool accumulates = true);
+  // Node outputs per step, while a subquery or range query evaluates its steps.
+  using SampleAccumulator = std::unordered_map<const Expr*, int64_t>;
+  SampleAccumulator* swap_accumulator(SampleAccumulator* a) {
+    std::swap(a, acc_);
+    return a;
+  }
+
   // durations.cpp: a duration expression in milliseconds; the query step for step().
   int64_t duration_ms(const Expr& e, bool allow_negative) const;
   void set_step(int64_t step_ms) { step_ = step_ms; }
@@ -167,6 +197,8 @@ class Evaluator {
   const EvalOptions& opt_;
   int64_t start_, end_;
   int64_t step_ = 0;
+  int64_t cur_ = 0, in_ = 0;
+  SampleAccumulator* acc_ = nullptr;
 };
 
 // Range functions (functions_range.cpp): the value for one series of a range vector, or
@@ -180,6 +212,8 @@ struct RangeArgs {
 };
 bool range_function(std::string_view name, const RangeArgs& a, double& out);
 bool is_range_function(std::string_view name);
+// `e` without enclosing parentheses.
+const Expr* unwrap(const Expr* e);
 
 // Statistics shared by functions and aggregations.
 double bucket_quantile(double q, std::vector<std::pair<double, double>>& buckets,
@@ -189,6 +223,25 @@ double kahan_inc(double inc, double sum, double& c);
 // go_math.cpp: Go's own atan and atan2 (libm rounds differently).
 double go_atan(double x);
 double go_atan2(double y, double x);
+// go_exp_log.cpp: Go's math.Exp, Log, Log2 and Log10 as they compute on amd64.
+double go_exp(double x);
+double go_log(double x);
+double go_log2(double x);
+double go_log10(double x);
+// go_math.cpp, go_trig.cpp: Go's pure-Go (Cephes) functions, which amd64 also uses.
+double go_satan(double x);  // atan for x >= 0
+double go_sin(double x);
+double go_cos(double x);
+double go_tan(double x);
+double go_asin(double x);
+double go_acos(double x);
+double go_sinh(double x);
+double go_cosh(double x);
+double go_tanh(double x);
+double go_log1p(double x);
+double go_asinh(double x);
+double go_acosh(double x);
+double go_atanh(double x);
 
 // The mean as 3.x computes it for avg and avg_over_time: a Kahan sum, switching to an
 // incremental mean when the sum would overflow.

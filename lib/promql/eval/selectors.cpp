@@ -184,8 +184,15 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
   // Prometheus's matrices are.
   std::unordered_map<std::string, size_t> index;
   std::vector<std::pair<LabelsPtr, std::vector<Sample>>> series;
+  // The sample limit: the inner nodes' outputs of earlier steps stay held (see sample_limit.cpp).
+  SampleMark orig = sample_mark();
+  int64_t points = 0;
+  SampleAccumulator acc;
+  SampleAccumulator* outer = limited() ? swap_accumulator(&acc) : nullptr;
   for (int64_t t = start; t <= end; t += step) {
+    set_samples(orig);
     Val v = eval(*sq.expr, t);
+    points += v.type == ValueType::kScalar ? 1 : static_cast<int64_t>(v.vec.size());
     auto add = [&](const LabelsPtr& l, double x) {
       auto [it, inserted] = index.try_emplace(labels_key(*l), series.size());
       if (inserted) series.emplace_back(l, std::vector<Sample>{});
@@ -197,6 +204,10 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
     } else {
       for (const auto& s : v.vec) add(s.labels, s.v);
     }
+  }
+  if (limited()) {
+    swap_accumulator(outer);
+    set_samples({orig.cur + points, orig.in + points});
   }
   std::sort(series.begin(), series.end(),
             [](const auto& a, const auto& b) { return compare_labels(*a.first, *b.first) < 0; });

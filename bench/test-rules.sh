@@ -8,15 +8,16 @@
 #
 # usage: bench/test-rules.sh CAXTOOL
 #   env: RUNS (timed pairs, default 5), SEED (default 1), ALERTS/SERIES/STEPS (workload size),
-#        PAIRRUN (default /work/shared/bench/pairrun.py), CAXBENCH_CACHE (input dir to reuse)
+#        PAIRRUN (default ../shared/bench/pairrun.py beside the repository),
+#        CAXBENCH_CACHE (input dir to reuse)
 # Exit: 0; 1 when the tools disagree on the exit code (both must pass: the generator computes
 # the expectations); 2 on bad usage or a missing tool.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-[ $# -eq 1 ] || { sed -n '3,14p' "$0" >&2; exit 2; }
+[ $# -eq 1 ] || { sed -n '3,15p' "$0" >&2; exit 2; }
 cax=$(command -v -- "$1") || { echo "test-rules  SKIP (caxtool not found: $1)"; exit 2; }
 command -v promtool >/dev/null || { echo "test-rules  SKIP (promtool not found)"; exit 2; }
-pairrun=${PAIRRUN:-/work/shared/bench/pairrun.py}
+pairrun=${PAIRRUN:-$here/../../shared/bench/pairrun.py}
 [ -f "$pairrun" ] || { echo "test-rules  SKIP (no $pairrun)"; exit 2; }
 runs=${RUNS:-5} seed=${SEED:-1}
 alerts=${ALERTS:-500} series=${SERIES:-10000} steps=${STEPS:-1000}

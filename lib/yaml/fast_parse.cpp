@@ -35,15 +35,18 @@ bool FastReader::validate() {
   size_t n = s_.size(), i = 0;
   if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) i = p_ = line_start_ = 3;
   constexpr uint64_t k01 = 0x0101010101010101ULL, k80 = 0x8080808080808080ULL;
+  size_t block_end = 0;  // bytes before it are checked one by one
   while (i < n) {
-    if (i + 8 <= n) {
+    if (i >= block_end && i + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, b + i, 8);
       uint64_t del = w ^ (k01 * 0x7F);
+      // Printable ASCII only (no byte >= 0x80, < 0x20 or 0x7F): most of a file, 8 at a time.
       if ((w & k80) == 0 && ((w - k01 * 0x20) & ~w & k80) == 0 && ((del - k01) & ~del & k80) == 0) {
         i += 8;
         continue;
       }
+      block_end = i + 8;
     }
     unsigned char c = b[i];
     if ((c >= 0x20 && c < 0x7F) || c == '\n') {

@@ -128,13 +128,15 @@ bool FastReader::quoted(Node& n) {
       q = pos + 2;
     }
   } else {
-    size_t i = q;
-    while (i < e && base[i] != '"' && base[i] != '\\') ++i;
-    if (i >= e) return fail();
-    if (base[i] == '"') {
+    const void* close = std::memchr(base + q, '"', e - q);
+    if (close == nullptr) return fail();  // continues on the next line
+    size_t i = static_cast<size_t>(static_cast<const char*>(close) - base);
+    const void* escape = std::memchr(base + q, '\\', i - q);
+    if (escape == nullptr) {
       n.value.assign(base + q, i - q);
       q = i + 1;
     } else {
+      i = static_cast<size_t>(static_cast<const char*>(escape) - base);
       n.value.assign(base + q, i - q);
       if (!double_quoted_slow(i, e, n.value)) return fail();
       q = p_;
@@ -148,15 +150,14 @@ bool FastReader::quoted(Node& n) {
 // From the first backslash to the closing quote; leaves p_ after the quote.
 bool FastReader::double_quoted_slow(size_t i, size_t e, std::string& out) {
   while (i < e) {
-    char c = s_[i];
-    if (c == '"') {
+    size_t run = i;
+    while (run < e && s_[run] != '"' && s_[run] != '\\') ++run;
+    out.append(s_.data() + i, run - i);
+    i = run;
+    if (i >= e) break;
+    if (s_[i] == '"') {
       p_ = i + 1;
       return true;
-    }
-    if (c != '\\') {
-      out += c;
-      ++i;
-      continue;
     }
     if (i + 1 >= e) return fail();  // an escaped line break: a multi-line scalar
     char x = s_[i + 1];

@@ -8,8 +8,6 @@
 namespace caxtool::yaml::detail {
 namespace {
 
-constexpr int kMaxDepth = 128;
-
 void empty_scalar(Node& n, Mark at) {
   n.kind = Kind::kScalar;
   n.style = Style::kPlain;

@@ -17,8 +17,6 @@ namespace {
 
 // More keys in one mapping is no file anyone writes (and duplicate checks would get slow).
 constexpr size_t kMaxKeys = 256;
-// libyaml forgets a possible implicit key 1,024 characters on; shorter is safe in bytes too.
-constexpr size_t kMaxKeyLength = 1000;
 
 }  // namespace
 

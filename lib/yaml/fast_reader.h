@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// The fast reader's inside, shared by its two halves: fast_parse.cpp reads the block structure
-// (lines, indentation, mappings, sequences, the completion hook) and fast_scalar.cpp the
-// scalars and flow collections. Every method returns false to decline; nothing here guesses.
+// The fast reader's inside, shared by its parts: fast_parse.cpp (the text check, the cursor,
+// the completion hook), fast_block.cpp (block mappings and sequences), fast_scalar.cpp (plain
+// and quoted scalars), fast_block_scalar.cpp (| and >) and fast_flow.cpp ([...] and {...}).
+// Every method returns false to decline; nothing here guesses.
 #pragma once
 
 #include <string>
@@ -19,6 +20,11 @@ class FastReader {
   bool run(Node& root);
 
  private:
+  // Deeper nesting is no file anyone writes (libyaml stops at 512).
+  static constexpr int kMaxDepth = 128;
+  // libyaml forgets a possible implicit key 1,024 characters on; shorter is safe in bytes too.
+  static constexpr size_t kMaxKeyLength = 1000;
+
   // --- the cursor (fast_parse.cpp)
   char at(size_t i) const { return i < s_.size() ? s_[i] : '\0'; }
   bool eol(size_t i) const { return i >= s_.size() || s_[i] == '\n'; }
@@ -37,7 +43,7 @@ class FastReader {
   bool finish_line();
   static bool fail() { return false; }
 
-  // --- structure (fast_parse.cpp)
+  // --- structure (fast_block.cpp, and the hook in fast_parse.cpp)
   bool block_node(Node& n, int col);
   bool mapping(Node& n, int col);
   bool sequence(Node& n, int col, bool indentless);
@@ -51,7 +57,7 @@ class FastReader {
   bool offer_tree(Node& n);  // a flow collection: its inner collections first, as libyaml does
   bool offer(Node& n);
 
-  // --- scalars and flow collections (fast_scalar.cpp)
+  // --- scalars and flow collections (fast_scalar.cpp, fast_block_scalar.cpp, fast_flow.cpp)
   static bool indicator(char c);
   bool plain_start(size_t i) const;
   bool key(Node& k);

@@ -38,11 +38,16 @@ bool FastReader::validate() {
     if (i >= block_end && i + 8 <= n) {
       uint64_t w;
       std::memcpy(&w, b + i, 8);
-      uint64_t del = w ^ (k01 * 0x7F);
-      // Printable ASCII only (no byte >= 0x80, < 0x20 or 0x7F): most of a file, 8 at a time.
-      if ((w & k80) == 0 && ((w - k01 * 0x20) & ~w & k80) == 0 && ((del - k01) & ~del & k80) == 0) {
-        i += 8;
-        continue;
+      // Per-byte masks, exact (no carries) once no byte has its top bit: below 0x20, a line
+      // break, DEL. Printable ASCII and line breaks only: most of a file, 8 bytes at a time.
+      if ((w & k80) == 0) {
+        uint64_t control = ~(w + k01 * 0x60) & k80;
+        uint64_t line_break = ~((w ^ (k01 * 0x0A)) + k01 * 0x7F) & k80;
+        uint64_t del = ~((w ^ (k01 * 0x7F)) + k01 * 0x7F) & k80;
+        if (((control & ~line_break) | del) == 0) {
+          i += 8;
+          continue;
+        }
       }
       block_end = i + 8;
     }

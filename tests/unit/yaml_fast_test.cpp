@@ -188,6 +188,15 @@ TEST_CASE("yaml fast: declines what is outside its subset") {
     INFO(text);
     CHECK_FALSE(yaml::fast_parse(text).handled);
   }
+  // Characters libyaml's reader refuses, at every place in an 8-byte word of the text check.
+  for (char bad : {'\x01', '\t', '\r', '\x7f', '\x1f'}) {
+    for (size_t at = 3; at < 24; ++at) {
+      std::string text = "a: abcdefghijklmnopqrstuvwxyz\nb: 1\n";
+      text[at] = bad;
+      INFO(at);
+      CHECK_FALSE(yaml::fast_parse(text).handled);
+    }
+  }
   std::string long_key(1100, 'k');
   CHECK_FALSE(yaml::fast_parse(long_key + ": 1\n").handled);
 }

@@ -8,6 +8,7 @@
 
 #include "collector/lint.h"
 #include "collector/model.h"
+#include "yaml/fast_parse.h"
 #include "yaml/locate.h"
 
 namespace caxtool::collector {
@@ -82,7 +83,7 @@ std::optional<Version> parse_version(std::string_view text) {
 CheckResult check_collector_text(std::string_view text, const std::string& file,
                                  const CheckOptions& options) {
   CheckResult result;
-  yaml::ParseResult parsed = yaml::parse(text, file);
+  yaml::ParseResult parsed = yaml::parse_fast_first(text, file);
   if (!parsed.ok()) {
     result.diagnostics = std::move(parsed.diagnostics);
     result.invalid = true;

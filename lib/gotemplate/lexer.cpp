@@ -116,13 +116,23 @@ class Lexer {
       at_eof_ = true;
       return kEof;
     }
+    // Templates are nearly all ASCII, and check rules lexes every one of a large file's.
+    if (auto b = static_cast<unsigned char>(input_[pos_]); b < 0x80) {
+      ++pos_;
+      return static_cast<Rune>(b);
+    }
     Decoded d = decode_rune(rest());
     pos_ += d.width;
     return d.rune;
   }
 
   void backup() {
-    if (!at_eof_ && pos_ > 0) pos_ -= decode_last_rune(input_.substr(0, pos_)).width;
+    if (at_eof_ || pos_ == 0) return;
+    if (static_cast<unsigned char>(input_[pos_ - 1]) < 0x80) {
+      --pos_;
+    } else {
+      pos_ -= decode_last_rune(input_.substr(0, pos_)).width;
+    }
   }
 
   Rune peek() {

@@ -67,12 +67,8 @@ Decoded decode_last_rune(std::string_view s) {
   return d;
 }
 
-bool is_alphanumeric(Rune r) {
-  if (r < 0) return false;
-  // Nearly every rune in a template is ASCII: answer those without the table search.
-  if (r < 0x80) {
-    return (r >= '0' && r <= '9') || (r >= 'A' && r <= 'Z') || r == '_' || (r >= 'a' && r <= 'z');
-  }
+bool is_alphanumeric_beyond_ascii(Rune r) {
+  if (r < 0x80) return r >= 0 && is_alphanumeric(r);
   auto u = static_cast<uint32_t>(r);
   const detail::RuneRange* begin = detail::kAlphanumericRanges;
   const detail::RuneRange* end = begin + detail::kAlphanumericRangeCount;

@@ -29,8 +29,15 @@ Decoded decode_last_rune(std::string_view s);
 // utf8.EncodeRune appended to out (code points Go would not encode become U+FFFD).
 void append_utf8(std::string* out, uint32_t code_point);
 
-// unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_', the lexer's isAlphaNumeric.
-bool is_alphanumeric(Rune r);
+// unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_', the lexer's isAlphaNumeric; inline
+// for ASCII, which nearly every rune of a template is.
+bool is_alphanumeric_beyond_ascii(Rune r);
+inline bool is_alphanumeric(Rune r) {
+  if (r >= 0 && r < 0x80) {
+    return (r >= '0' && r <= '9') || (r >= 'A' && r <= 'Z') || r == '_' || (r >= 'a' && r <= 'z');
+  }
+  return is_alphanumeric_beyond_ascii(r);
+}
 // unicode.IsSpace, as bytes.TrimSpace uses it.
 bool is_unicode_space(Rune r);
 // True when s holds nothing but Unicode white space (bytes.TrimSpace(s) is empty).

@@ -11,11 +11,11 @@
 
 #include "promconfig/context.h"
 #include "promconfig/decode.h"
-#include "promconfig/fast_yaml.h"
 #include "promconfig/lint.h"
 #include "promconfig/schema.h"
 #include "rules/lint.h"
 #include "util/file.h"
+#include "yaml/fast_parse.h"
 #include "yaml/node.h"
 
 namespace caxtool::promconfig {
@@ -88,39 +88,30 @@ CheckResult check_config_text(std::string_view text, const std::string& file,
   co.dir = std::filesystem::path(file).parent_path().string();
   Context ctx(file, co, result.diagnostics);
 
-  // Phase 1: YAML and schema. Each scrape config is checked as soon as it is complete. The
-  // fast parser reads the common subset; anything else goes through lib/yaml from scratch.
-  auto decode_scrape_config = [&ctx](yaml::Node& node) {
+  // Phase 1: YAML and schema. Each scrape config is checked as soon as it is complete.
+  yaml::ParseOptions po;
+  po.on_completed = [&ctx](yaml::Node& node, const std::vector<std::string_view>& path,
+                           size_t document) {
+    if (document != 0 || path.size() != 2 || path[0] != "scrape_configs" || path[1] != "#" ||
+        !node.is_mapping()) {
+      return false;
+    }
     decode(node, scrape_config_schema(), ctx);
     return true;
   };
-  if (std::optional<yaml::Node> root = parse_simple_yaml(text, decode_scrape_config)) {
-    decode(*root, root_schema(), ctx);
-  } else {
-    ctx.reset();
-    yaml::ParseOptions po;
-    po.on_completed = [&decode_scrape_config](yaml::Node& node,
-                                              const std::vector<std::string_view>& path,
-                                              size_t document) {
-      if (document != 0 || path.size() != 2 || path[0] != "scrape_configs" || path[1] != "#") {
-        return false;
-      }
-      return node.is_mapping() && decode_scrape_config(node);
-    };
-    yaml::ParseResult parsed = yaml::parse(text, file, po);
-    // yaml.v2 reads the first document only: errors after it are never seen.
-    if (parsed.documents_before_error == 0) {
-      for (const diag::Diagnostic& d : parsed.diagnostics.items()) {
-        if (d.severity == diag::Severity::kError) ctx.error({d.line, d.column}, d.message, d.check);
-      }
+  yaml::ParseResult parsed = yaml::parse_fast_first(text, file, po);
+  // yaml.v2 reads the first document only: errors after it are never seen.
+  if (parsed.documents_before_error == 0) {
+    for (const diag::Diagnostic& d : parsed.diagnostics.items()) {
+      if (d.severity == diag::Severity::kError) ctx.error({d.line, d.column}, d.message, d.check);
     }
-    if (parsed.documents_before_error == 0 && !parsed.ok()) {
-      result.invalid = true;
-      return result;
-    }
-    if (!parsed.documents.empty() && !parsed.documents.front().empty) {
-      decode(parsed.documents.front().root, root_schema(), ctx);
-    }
+  }
+  if (parsed.documents_before_error == 0 && !parsed.ok()) {
+    result.invalid = true;
+    return result;
+  }
+  if (!parsed.documents.empty() && !parsed.documents.front().empty) {
+    decode(parsed.documents.front().root, root_schema(), ctx);
   }
   result.jobs = ctx.model().jobs.size();
   if (ctx.error_count() != 0) {

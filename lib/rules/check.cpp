@@ -25,6 +25,7 @@
 #include "rules/lint.h"
 #include "rules/load.h"
 #include "rules/validate.h"
+#include "yaml/fast_parse.h"
 #include "yaml/locate.h"
 #include "yaml/node.h"
 
@@ -92,7 +93,8 @@ class FileChecker {
       stream_ready();
       return true;
     };
-    yaml::ParseResult parsed = yaml::parse(text_, file_, po);
+    yaml::ParseResult parsed = options_.fast_yaml ? yaml::parse_fast_first(text_, file_, po)
+                                                  : yaml::parse(text_, file_, po);
     if (threaded) {
       while (std::unique_ptr<GroupJob> job = take(false)) run_job(*job);
       {

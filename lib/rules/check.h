@@ -29,6 +29,9 @@ struct CheckOptions {
   // one group's findings, not the file's. What only the whole file decides (YAML errors, the
   // root's shape, duplicate rules, later documents) stays in FileResult, so it comes after them.
   std::function<void(diag::Diagnostics&&)> on_findings;
+  // Read the YAML with the fast reader first (lib/yaml/fast_parse.h); false: libyaml alone, the
+  // reference the tests compare it with.
+  bool fast_yaml = true;
 };
 
 struct FileResult {

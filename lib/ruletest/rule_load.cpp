@@ -12,6 +12,7 @@
 #include "rules/load.h"
 #include "ruletest/rule_eval.h"
 #include "util/file.h"
+#include "yaml/fast_parse.h"
 #include "yaml/node.h"
 
 namespace caxtool::ruletest::detail {
@@ -47,7 +48,7 @@ void load_file(const std::string& path, const promql::Version& version, bool exp
   check.experimental_functions = experimental;
   rules::FileResult verdict = rules::check_rules_text(*text, path, check);
   bool refused = verdict.diagnostics.has_at_least(diag::Severity::kError);
-  yaml::ParseResult parsed = yaml::parse(*text, path);
+  yaml::ParseResult parsed = yaml::parse_fast_first(*text, path);
   const yaml::Node* groups =
       parsed.documents.empty() ? nullptr : parsed.documents.front().root.get("groups");
   if (refused) {

@@ -2,12 +2,9 @@
 // check config as a library: promtool's verdicts and messages at the right line and column,
 // the version windows of keys, and what the lints find.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
 
 #include "promconfig/check.h"
 #include "promconfig/decode.h"
-#include "promconfig/fast_yaml.h"
 #include "promconfig/lint.h"
 #include "yaml/node.h"
 
@@ -134,53 +131,4 @@ TEST_CASE("promconfig: lints") {
   for (const auto& d : r.diagnostics.items()) checks.push_back(d.check);
   CHECK(checks == std::vector<std::string>{"config/port-clash", "config/duplicate-target",
                                            "config/target-port"});
-}
-
-namespace {
-
-// The fast parser's tree equals lib/yaml's: kinds, styles, values and start positions.
-void same_tree(const yaml::Node& fast, const yaml::Node& slow, const std::string& where) {
-  INFO(where << " at " << slow.start.line << ":" << slow.start.column);
-  REQUIRE(fast.kind == slow.kind);
-  CHECK(fast.style == slow.style);
-  CHECK(fast.value == slow.value);
-  CHECK(fast.tag == slow.tag);
-  CHECK(fast.start.line == slow.start.line);
-  CHECK(fast.start.column == slow.start.column);
-  if (!fast.is_scalar()) {
-    CHECK(fast.end.line == slow.end.line);
-  } else {
-    CHECK(fast.end.column == slow.end.column);
-  }
-  REQUIRE(fast.children.size() == slow.children.size());
-  for (size_t i = 0; i < fast.children.size(); ++i)
-    same_tree(fast.children[i], slow.children[i], where);
-}
-
-}  // namespace
-
-TEST_CASE("promconfig: the fast YAML path builds lib/yaml's tree or gives up") {
-  namespace fs = std::filesystem;
-  size_t fast_count = 0, files = 0;
-  for (const auto& e :
-       fs::directory_iterator(fs::path(CAXTOOL_SOURCE_DIR) / "tests/corpus/prometheus-config")) {
-    std::ifstream in(e.path());
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    ++files;
-    auto fast = promconfig::parse_simple_yaml(text, {});
-    if (!fast) continue;
-    ++fast_count;
-    auto slow = yaml::parse(text, e.path().string());
-    REQUIRE(slow.ok());
-    REQUIRE_FALSE(slow.documents.empty());
-    same_tree(*fast, slow.documents.front().root, e.path().filename().string());
-  }
-  CHECK(fast_count * 2 > files);  // the subset covers most real configs
-  // Outside the subset: give up rather than guess.
-  for (const char* text :
-       {"a: &x 1\nb: *x\n", "a: |\n  text\n", "a: b\n  c\n", "a: 1\na: 2\n", "a:\n", "a: !!str 1\n",
-        "- a\n-\n", "a: [1,\n 2]\n", "a:\tb\n", "--- \na: 1\n", "a: b: c\n", "\"a\": 1\n"}) {
-    INFO(text);
-    CHECK_FALSE(promconfig::parse_simple_yaml(text, {}));
-  }
 }

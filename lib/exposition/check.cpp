@@ -79,16 +79,24 @@ struct MetricsChecker::Impl : Handler {
     uint64_t sig = 0;
     uint64_t full = 0;
     for (const Label& l : s.labels) {
-      uint64_t h = hash_label(l.name, l.value);
+      uint64_t h = hash_label_text(l.name, l.value, scratch);
       full += h;
       if (!((hist && l.name == "le") || (summ && l.name == "quantile"))) sig += h;
     }
     if (lint_duplicates) {
-      duplicates.add(hash_bytes(s.name) ^ mix64(full), s.line, line,
+      duplicates.add(name_key(s) ^ mix64(full), s.line, line,
                      static_cast<size_t>(s.name.data() - line.data()), s.name.size());
     }
     if (options.extended) count_extended(fs, s, hist, summ, sig);
     if (lint_buckets) check_buckets(f, s, hist, sig, line);
+  }
+
+  // In Prometheus text a sample name always resolves to the same family and suffix, and the
+  // pair spells the name, so it keys the name without hashing it. OpenMetrics hashes the name.
+  uint64_t name_key(const Sample& s) const {
+    if (options.format != Format::kPrometheus) return hash_bytes(s.name);
+    return mix64((static_cast<uint64_t>(s.family->id) << 8 | static_cast<uint64_t>(s.suffix)) ^
+                 0x9e3779b97f4a7c15ULL);
   }
 
   void first_sample(const Family& f, FamilyState& fs, const Sample& s, std::string_view line) {
@@ -157,7 +165,7 @@ struct MetricsChecker::Impl : Handler {
     }
     run_line = s.line;
     run_text.assign(line);
-    double v = to_float(s.value);
+    double v = s.has_number ? s.number : to_float(s.value);
     if (s.suffix == Suffix::kCount) {
       bucket_run.add_count(v);
     } else if (s.suffix == Suffix::kSum) {
@@ -251,6 +259,7 @@ struct MetricsChecker::Impl : Handler {
   DuplicateFinder duplicates{options.duplicates_threaded_after};
   size_t families = 0;
   bool lint_duplicates = false, lint_buckets = false, lint_labels = false;
+  std::string scratch;  // a label pair spelled out, when the line does not have it in one piece
   HistogramMetric bucket_run;
   uint32_t run_family = 0;
   uint64_t run_sig = 0;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -63,6 +64,21 @@ inline uint64_t hash_bytes(std::string_view s, uint64_t seed = 0x9e3779b97f4a7c1
 // from ("a","bc").
 inline uint64_t hash_label(std::string_view name, std::string_view value) {
   return hash_bytes(value, hash_bytes(name, 0x632be59bd9b4e019ULL) ^ 0x2545f4914f6cdd1dULL);
+}
+
+// A label pair hashed as the text `name="value`, one stream: in a line without blanks or escapes
+// that text is already there in one piece. Otherwise it is spelled out in `scratch`, so a series
+// hashes the same however it is written. (Not the same hash as hash_label.)
+inline uint64_t hash_label_text(std::string_view name, std::string_view value,
+                                std::string& scratch) {
+  const char* after = name.data() + name.size();
+  if (value.data() == after + 2 && after[0] == '=' && after[1] == '"') {
+    return hash_bytes(std::string_view(name.data(), name.size() + 2 + value.size()));
+  }
+  scratch.assign(name);
+  scratch += "=\"";
+  scratch += value;
+  return hash_bytes(scratch);
 }
 
 // A set of 64-bit hashes (0 is stored as 1: a collision on purpose, at no practical cost).

@@ -17,6 +17,9 @@ namespace caxtool::exposition {
 bool is_valid_float(std::string_view s);
 // The value of a token that passed is_valid_float.
 double to_float(std::string_view s);
+// The value of a plain decimal (digits with at most one '.', at most 15 digits) when it is one,
+// exactly as strtod gives it; false for anything else, which is_valid_float then decides.
+bool fast_decimal(std::string_view s, double& out);
 // A decimal int64, optional sign (Prometheus text timestamps).
 bool is_valid_int64(std::string_view s);
 // A finite OpenMetrics realnumber (timestamps): no Inf, no NaN.

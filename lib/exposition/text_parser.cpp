@@ -230,7 +230,7 @@ void Parser::text_sample(std::string_view line, size_t i) {
       size_t ln_end = detail::scan_label_name(line, j, camel_case);
       std::string_view lname = line.substr(j, ln_end - j);
       size_t ln_at = j;
-      if (lname == "__name__") {
+      if (lname[0] == '_' && lname == "__name__") {
         error(kSyntax, "label name \"__name__\" is reserved", j, ln_end);
         return;
       }
@@ -243,7 +243,8 @@ void Parser::text_sample(std::string_view line, size_t i) {
         bool dup = false;
         if (counted < 16) {
           for (const Label& l : labels_) {
-            if (l.name == lname && !((hist && l.name == "le") || (summ && l.name == "quantile")))
+            if (l.name.size() == lname.size() && l.name[0] == lname[0] && l.name == lname &&
+                !((hist && l.name == "le") || (summ && l.name == "quantile")))
               dup = true;
           }
         } else {
@@ -330,12 +331,13 @@ void Parser::text_sample(std::string_view line, size_t i) {
   }
   size_t v_end = token_end(line, j);
   std::string_view value = line.substr(j, v_end - j);
-  if (!is_valid_float(value)) {
+  Sample s;
+  s.has_number = fast_decimal(value, s.number);
+  if (!s.has_number && !is_valid_float(value)) {
     error(kValue, "expected float as value, got " + quote(value), j, v_end,
           value.empty() ? "" : "a value is a Go float: 1, -2.5, 1e3, NaN, +Inf");
     return;
   }
-  Sample s;
   s.family = &f;
   s.name = name;
   s.suffix = suffix;

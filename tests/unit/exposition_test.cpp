@@ -51,11 +51,31 @@ TEST_CASE("exposition: numbers follow Go's ParseFloat and ParseInt") {
 }
 
 TEST_CASE("exposition: to_float's fast path gives strtod's value") {
-  for (auto s : {"0", "1", "0.005", "0.1", "2.5", "10", "1.", ".5", "123456789012345", "0.3",
-                 "9007199254740993", "0.1000000000000001", "3.14159265358979", "-0.25", "+7"}) {
+  for (auto s : {"0",
+                 "1",
+                 "0.005",
+                 "0.1",
+                 "2.5",
+                 "10",
+                 "1.",
+                 ".5",
+                 "123456789012345",
+                 "0.3",
+                 "9007199254740993",
+                 "0.1000000000000001",
+                 "3.14159265358979",
+                 "-0.25",
+                 "+7",
+                 "12345678",
+                 "00000000",
+                 "99999999.5",
+                 "1234567812345678",
+                 "718269560"}) {
     CHECK(to_float(s) == std::strtod(s, nullptr));
   }
   CHECK(std::signbit(to_float("-0")));
+  CHECK_FALSE(is_valid_float("12345678a"));
+  CHECK_FALSE(is_valid_float("1234567:"));
 }
 
 TEST_CASE("exposition: label values scanned by words keep every escape and error") {
@@ -71,6 +91,16 @@ TEST_CASE("exposition: label values scanned by words keep every escape and error
   auto r = check("a{v=\"a\\\"b\"} 1\na{v=\"a\\\"b\"} 2\n", Format::kPrometheus,
                  {"metrics/duplicate-series"});
   CHECK(r.diagnostics.size() == 1);
+  // The same series spelled with blanks, or with its labels in another order, is a duplicate.
+  r = check("a{x=\"1\",y=\"2\"} 1\na{ y = \"2\" , x=\"1\"} 2\n", Format::kPrometheus,
+            {"metrics/duplicate-series"});
+  CHECK(r.diagnostics.size() == 1);
+  r = check("# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_count 1\nh_bucket{le=\"1\"} 1\n",
+            Format::kPrometheus, {"metrics/duplicate-series"});
+  CHECK(r.diagnostics.size() == 1);
+  r = check("h_count 1\nh_sum 1\nh{x=\"count\"} 1\n", Format::kPrometheus,
+            {"metrics/duplicate-series"});
+  CHECK(r.diagnostics.empty());
 }
 
 TEST_CASE("exposition: camelCase label names are found while scanning") {

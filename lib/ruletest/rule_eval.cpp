@@ -241,7 +241,11 @@ void eval_group(Group& group, int64_t t, const EvalContext& ctx) {
     returned.reserve(out.size());
     for (ev::Series& s : out) {
       std::string key = labels_key(s.labels);
-      ctx.storage->append(s.labels, t, s.samples.front().v);
+      if (const ev::FloatHistogram* h = s.samples.front().h) {
+        ctx.storage->append(s.labels, t, std::make_shared<const ev::FloatHistogram>(*h));
+      } else {
+        ctx.storage->append(s.labels, t, s.samples.front().v);
+      }
       returned.emplace(std::move(key), std::move(s.labels));
     }
     for (auto& [key, ls] : rule.previous_series) {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "promql/ast.h"
+#include "promql/eval/float_histogram.h"
 #include "promql/version.h"
 
 namespace caxtool::promql::eval {
@@ -34,9 +35,13 @@ inline constexpr uint64_t kStaleNaNBits = 0x7ff0000000000002ULL;
 double stale_nan();
 bool is_stale_nan(double v);
 
+// A float sample, or a native-histogram sample when `h` is set (then `v` is 0, as
+// Prometheus's promql.Sample.F). Histograms are immutable and owned by the Storage, or by the
+// Value of a result (Value::histograms).
 struct Sample {
   int64_t t = 0;  // milliseconds since the epoch
   double v = 0;
+  const FloatHistogram* h = nullptr;
 };
 
 // The series of a test (or of recording rules written back while a test runs). Samples of one
@@ -52,6 +57,11 @@ class Storage {
   // series' last one replaces nothing and is ignored (Prometheus's out-of-order rejection).
   void append(Labels labels, int64_t t, double v);
   void append(Labels labels, std::vector<Sample> samples);
+  // A native-histogram sample; the Storage keeps `h` alive.
+  void append(Labels labels, int64_t t, std::shared_ptr<const FloatHistogram> h);
+  // Samples whose histograms are among `keep`, which the Storage then holds.
+  void append(Labels labels, std::vector<Sample> samples,
+              std::vector<std::shared_ptr<const FloatHistogram>> keep);
 
   size_t series_count() const;
 
@@ -73,6 +83,8 @@ struct Value {
   int64_t scalar_t = 0;               // the evaluation time of a scalar
   std::string string;                 // kString
   std::vector<Series> series;         // kVector: each with one sample; kMatrix: many
+  // Owns the histograms the evaluation computed (stored ones stay the Storage's).
+  std::shared_ptr<const void> histograms;
 };
 
 struct EvalOptions {

@@ -159,6 +159,7 @@ const Expr* unwrap(const Expr* e) {
 
 Val Evaluator::eval_call(const Call& c, int64_t ts) {
   std::string_view n = c.name;
+  if (Val h; eval_histogram_call(c, ts, h)) return h;
   if (is_range_function(n)) return eval_range_function(c, ts);
   if (n == "label_replace" || n == "label_join" || n == "histogram_quantile" ||
       n == "sort_by_label" || n == "sort_by_label_desc")

@@ -110,7 +110,12 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
     };
     std::unordered_map<std::string, size_t> index;
     std::vector<Group> groups;
+    Vector out;
     for (const auto& s : v.vec) {
+      if (s.h) {
+        out.push_back(VSample{nameless(s), native_quantile(q, *s.h, opt_.version.major >= 3), ts});
+        continue;
+      }
       double upper;
       if (!parse_float(label_value(*s.labels, "le"), upper)) continue;
       std::string key;
@@ -125,7 +130,6 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
       }
       groups[it->second].buckets.emplace_back(upper, s.v);
     }
-    Vector out;
     bool forced = false;
     for (auto& g : groups)
       out.push_back(VSample{g.labels, bucket_quantile(q, g.buckets, forced), ts});

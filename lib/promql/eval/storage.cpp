@@ -30,6 +30,17 @@ void Storage::append(Labels labels, int64_t t, double v) {
   append(std::move(labels), std::vector<Sample>{Sample{t, v}});
 }
 
+void Storage::append(Labels labels, int64_t t, std::shared_ptr<const FloatHistogram> h) {
+  const FloatHistogram* raw = h.get();
+  append(std::move(labels), std::vector<Sample>{Sample{t, 0, raw}}, {std::move(h)});
+}
+
+void Storage::append(Labels labels, std::vector<Sample> samples,
+                     std::vector<std::shared_ptr<const FloatHistogram>> keep) {
+  for (auto& h : keep) impl_->histograms.push_back(std::move(h));
+  append(std::move(labels), std::move(samples));
+}
+
 void Storage::append(Labels labels, std::vector<Sample> samples) {
   std::sort(labels.begin(), labels.end());
   std::string key = detail::labels_key(labels);
@@ -46,10 +57,12 @@ void Storage::append(Labels labels, std::vector<Sample> samples) {
     impl_->by_name[name].push_back(it->second);
     impl_->all.push_back(it->second);
   }
-  auto& dst = impl_->series[it->second].samples;
+  StoredSeries& series = impl_->series[it->second];
+  auto& dst = series.samples;
   for (const Sample& s : samples) {
     if (!dst.empty() && s.t <= dst.back().t) continue;
     dst.push_back(s);
+    if (s.h) series.has_histograms = true;
   }
 }
 

@@ -5,6 +5,7 @@
 // bucket and in custom buckets, 0 as the bound of a zero bucket next to one-sided buckets).
 // Float samples in their argument are ignored; the results drop the metric name.
 #include <cmath>
+#include <unordered_set>
 
 #include "promql/eval/internal.h"
 
@@ -34,6 +35,13 @@ double go_exp2(double x) {
 }
 
 }  // namespace
+
+std::string bucket_group_key(const Labels& l) {
+  std::string key;
+  for (const auto& [ln, lv] : l)
+    if (ln != "le") append_key(key, ln, lv);
+  return key;
+}
 
 double native_quantile(double q, const FloatHistogram& h, bool reverse_allowed) {
   if (q < 0) return -HUGE_VAL;
@@ -193,9 +201,23 @@ bool Evaluator::eval_histogram_call(const Call& c, int64_t ts, Val& out) {
     upper = eval(*c.args[1], ts).scalar;
   }
   Val v = eval(*c.args[simple ? 0 : 2], ts);
+  // histogram_fraction uses neither a native histogram nor the classic buckets of one series.
+  std::unordered_set<std::string> classic;
+  if (!simple) {
+    for (const VSample& s : v.vec)
+      if (!s.h && !label_value(*s.labels, "le").empty())
+        classic.insert(bucket_group_key(*s.labels));
+  }
   Vector res;
   for (const VSample& s : v.vec) {
     if (!s.h) continue;
+    if (!classic.empty() && classic.count(bucket_group_key(*s.labels))) {
+      warn(
+          "PromQL warning: vector contains a mix of classic and native histograms for metric "
+          "name \"" +
+          std::string(label_value(*s.labels, "__name__")) + "\"");
+      continue;
+    }
     double x = simple ? simple(*s.h) : native_fraction(lower, upper, *s.h);
     res.push_back(VSample{nameless(s), x, ts});
   }

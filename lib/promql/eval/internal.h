@@ -260,6 +260,8 @@ double quantile_of(double q, std::vector<double>& values);
 // histogram_functions.cpp: histogram_quantile of a native histogram; 3.x walks from the top
 // for q >= 0.5 (`reverse_allowed`), earlier versions always from the bottom.
 double native_quantile(double q, const FloatHistogram& h, bool reverse_allowed);
+// The labels of a classic bucket series without `le`: its histogram's key.
+std::string bucket_group_key(const Labels& l);
 double kahan_inc(double inc, double sum, double& c);
 // go_math.cpp: Go's own atan and atan2 (libm rounds differently).
 double go_atan(double x);

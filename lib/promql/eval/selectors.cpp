@@ -205,7 +205,17 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
       static const LabelsPtr kEmpty = make_labels({});
       add(kEmpty, v.scalar, nullptr);
     } else {
-      for (const auto& s : v.vec) add(s.labels, s.v, s.h);
+      for (const auto& s : v.vec) {
+        // Prometheus sets a subquery's reset hints to unknown: its steps may skip or repeat
+        // the samples the hints describe.
+        const FloatHistogram* h = s.h;
+        if (h && (h->hint == CounterResetHint::kReset || h->hint == CounterResetHint::kNotReset)) {
+          FloatHistogram copy = *h;
+          copy.hint = CounterResetHint::kUnknown;
+          h = keep(std::move(copy));
+        }
+        add(s.labels, s.v, h);
+      }
     }
   }
   if (limited()) {

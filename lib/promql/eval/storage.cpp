@@ -62,7 +62,23 @@ void Storage::append(Labels labels, std::vector<Sample> samples) {
   for (const Sample& s : samples) {
     if (!dst.empty() && s.t <= dst.back().t) continue;
     dst.push_back(s);
-    if (s.h) series.has_histograms = true;
+    if (!s.h) continue;
+    series.has_histograms = true;
+    // The counter-reset hint the TSDB hands back: after a histogram of the same chunk, a
+    // reset (detected, or given) starts a chunk marked CounterReset, anything else reads as
+    // NotCounterReset; gauges stay gauges, and the first histogram keeps its own hint.
+    const Sample* prev = dst.size() >= 2 ? &dst[dst.size() - 2] : nullptr;
+    if (!prev || !prev->h || prev->h->hint == CounterResetHint::kGauge ||
+        s.h->hint == CounterResetHint::kGauge)
+      continue;
+    CounterResetHint hint = s.h->hint == CounterResetHint::kReset || s.h->detect_reset(*prev->h)
+                                ? CounterResetHint::kReset
+                                : CounterResetHint::kNotReset;
+    if (hint == s.h->hint) continue;
+    auto copy = std::make_shared<FloatHistogram>(*s.h);
+    copy->hint = hint;
+    dst.back().h = copy.get();
+    impl_->histograms.push_back(std::move(copy));
   }
 }
 

@@ -1,6 +1,8 @@
 # Since 2.47 series values take native histograms ({{...}}, {{...}}+{{...}}xN), and since 2.48
 # exp_samples take `histogram:`; the native-histogram functions read them, float functions drop
-# them, and a recording rule writes a histogram back.
+# them, and a recording rule writes a histogram back. A stored histogram after another of its
+# series reads back as counter_reset_hint:not_reset, as from Prometheus's TSDB (promtool's own
+# testdata/unittest.yml expects the same).
 $ caxtool test rules tests.yml
 --- file rules.yml
 groups:
@@ -23,7 +25,7 @@ tests:
     eval_time: 2m
     exp_samples:
     - labels: 'h{job="a"}'
-      histogram: '{{sum:9 count:6 buckets:[1 4 1]}}'
+      histogram: '{{sum:9 count:6 counter_reset_hint:not_reset buckets:[1 4 1]}}'
   - expr: histogram_count(h) + histogram_sum(h)
     eval_time: 2m
     exp_samples:
@@ -48,7 +50,7 @@ tests:
     eval_time: 3m
     exp_samples:
     - labels: 'h:copy{job="a"}'
-      histogram: '{{count:7 sum:11 buckets:[1 5 1]}}'
+      histogram: '{{count:7 sum:11 buckets:[1 5 1] counter_reset_hint:not_reset}}'
 --- stdout
 Unit Testing:  tests.yml
   SUCCESS

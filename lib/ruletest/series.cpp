@@ -127,6 +127,7 @@ class Scanner {
   // notation's `{{` is one such character in versions before it.)
   std::optional<std::string> lexer_error(size_t at) const {
     if (at >= text_.size()) return std::nullopt;
+    if (hist_ && text_.compare(at, 2, "{{") == 0) return std::nullopt;  // 2.47+'s histograms
     unsigned char c = static_cast<unsigned char>(text_[at]);
     bool digit_next =
         at + 1 < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at + 1]));

@@ -32,9 +32,11 @@ void check_unique_labelsets(const Vector& v) {
 
 bool takes_histograms(const Expr& e) {
   if (const auto* c = e.as<Call>()) {
-    static const std::string_view kNames[] = {
-        "histogram_count",    "histogram_sum",    "histogram_avg",   "histogram_fraction",
-        "histogram_quantile", "histogram_stddev", "histogram_stdvar"};
+    static const std::string_view kNames[] = {"histogram_count",    "histogram_sum",
+                                              "histogram_avg",      "histogram_fraction",
+                                              "histogram_quantile", "histogram_stddev",
+                                              "histogram_stdvar",   "rate",
+                                              "increase",           "delta"};
     return std::find(std::begin(kNames), std::end(kNames), c->name) != std::end(kNames);
   }
   return false;

@@ -49,6 +49,8 @@ struct FloatHistogram {
   void scale(double factor);  // Mul
   void div(double d);         // Div: every field divided, so 0/0 is NaN
 
+  // Buckets merged into those of a coarser schema (CopyToSchema); no-op for finer or custom.
+  void reduce_schema(int32_t target);
   // Leading and trailing empty buckets dropped (Compact(MaxInt)).
   void compact();
   // The notation form promtool prints: FloatHistogram.TestExpression.
@@ -57,7 +59,6 @@ struct FloatHistogram {
   bool detect_reset(const FloatHistogram& prev) const;
 
  private:
-  void reduce_schema(int32_t target);
   // The zero count once the threshold grows to `threshold` (itself widened to the upper bound
   // of a populated bucket it would cut), as zeroCountForLargerThreshold.
   double zero_count_for_threshold(double& threshold) const;

@@ -277,17 +277,26 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
   bool keep_name = n == "last_over_time" || n == "first_over_time";
   Vector out;
   out.reserve(m.size());
+  bool rates = n == "rate" || n == "increase" || n == "delta";
   for (const auto& s : m) {
     a.s = s.samples();
-    double r;
-    bool has = range_function(n, a, r);
+    double r = 0;
+    const FloatHistogram* h = nullptr;
+    bool has;
+    if (rates && std::any_of(a.s.begin(), a.s.end(), [](const Sample& x) { return x.h; })) {
+      FloatHistogram res;
+      has = histogram_rate(a, n != "delta", n == "rate", res);
+      if (has) h = keep(std::move(res));
+    } else {
+      has = range_function(n, a, r);
+    }
     if (limited()) check_samples(held + static_cast<int64_t>(s.size) + (has ? 1 : 0));
     if (!has) continue;
     ++held;
     LabelsPtr l = keep_name                                    ? s.labels
                   : (s.origin && s.labels == s.origin->labels) ? s.origin->nameless
                                                                : drop_name(s.labels);
-    out.push_back(VSample{std::move(l), r, ts, s.origin});
+    out.push_back(VSample{std::move(l), r, ts, s.origin, h});
   }
   if (limited()) done();
   return Val::of_vector(std::move(out));

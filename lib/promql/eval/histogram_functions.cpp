@@ -4,6 +4,7 @@
 // quantile.go compute them (log-scale interpolation in exponential buckets, linear in the zero
 // bucket and in custom buckets, 0 as the bound of a zero bucket next to one-sided buckets).
 // Float samples in their argument are ignored; the results drop the metric name.
+#include <algorithm>
 #include <cmath>
 #include <unordered_set>
 
@@ -178,6 +179,42 @@ double native_variance(const FloatHistogram& h) {
 }
 
 }  // namespace
+
+bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out) {
+  auto s = a.s;
+  if (s.size() < 2) return false;
+  for (const Sample& x : s)
+    if (!x.h) return false;  // floats and histograms mixed: Prometheus warns, returns nothing
+  const FloatHistogram* prev = s[0].h;
+  FloatHistogram zero;
+  // A reset between the first two: the first one's layout does not matter.
+  if (is_counter && s[1].h->detect_reset(*prev)) {
+    zero.schema = s[1].h->schema;
+    zero.custom_values = s[1].h->custom_values;
+    prev = &zero;
+  }
+  const FloatHistogram* last = s.back().h;
+  if (last->custom() != prev->custom()) return false;
+  int32_t min_schema = std::min(last->schema, prev->schema);
+  for (size_t i = 1; i + 1 < s.size() && is_counter; ++i) {
+    min_schema = std::min(min_schema, s[i].h->schema);
+    if (s[i].h->custom() != prev->custom()) return false;
+  }
+  FloatHistogram h = *last;
+  h.reduce_schema(min_schema);
+  if (!h.sub(*prev)) return false;
+  if (is_counter) {
+    for (size_t i = 1; i < s.size(); ++i) {
+      if (s[i].h->detect_reset(*prev) && !h.add(*prev)) return false;
+      prev = s[i].h;
+    }
+  }
+  h.hint = CounterResetHint::kGauge;
+  h.compact();
+  h.scale(extrapolation_factor(a, is_counter, is_rate, s[0].h->count, h.count));
+  out = std::move(h);
+  return true;
+}
 
 bool Evaluator::eval_histogram_call(const Call& c, int64_t ts, Val& out) {
   std::string_view n = c.name;

@@ -249,6 +249,13 @@ struct RangeArgs {
   Version version;
 };
 bool range_function(std::string_view name, const RangeArgs& a, double& out);
+// rate's extrapolation of `result` over the window (the first sample's value `first` bounds a
+// counter's extrapolation at its zero point), as a factor.
+double extrapolation_factor(const RangeArgs& a, bool is_counter, bool is_rate, double first,
+                            double result);
+// histogram_functions.cpp: rate, increase or delta of a window of histogram samples; false
+// (nothing) for a window mixing floats and histograms or incompatible layouts.
+bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out);
 bool is_range_function(std::string_view name);
 // `e` without enclosing parentheses.
 const Expr* unwrap(const Expr* e);

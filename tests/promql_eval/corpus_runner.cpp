@@ -44,14 +44,15 @@ std::optional<std::string> skip_reason(const std::string& expr,
       if (expr.find(n) != std::string::npos || expr.find("__name__") != std::string::npos)
         return "reads " + n + ", a native-histogram load line not read";
   }
-  // Custom-bucket histograms through rate/increase/delta: 3.x reconciles differing bounds by
-  // their intersection, which the engine does not (it returns nothing).
-  for (const auto& n : custom_names)
-    if (expr.find(n) != std::string::npos &&
-        (expr.find("rate(") != std::string::npos || expr.find("increase(") != std::string::npos ||
-         expr.find("delta(") != std::string::npos))
-      return "custom-bucket histograms " + n +
-             " through rate/increase/delta (bounds reconciliation not implemented)";
+  // Custom-bucket histograms combined by rate/increase/delta or sum/avg: 3.x reconciles
+  // differing bounds by their intersection, which the engine does not (it returns nothing).
+  for (const auto& n : custom_names) {
+    if (expr.find(n) == std::string::npos) continue;
+    for (const char* f : {"rate(", "increase(", "delta(", "sum", "avg"})
+      if (expr.find(f) != std::string::npos)
+        return "custom-bucket histograms " + n + " combined by " + f +
+               " (bounds reconciliation not implemented)";
+  }
   if (!native_names.empty()) {
     ParseResult pr = parse(expr, popt);
     if (pr.ok() && !histogram_ready(*pr.expr, native_names))
@@ -249,6 +250,12 @@ Readiness readiness(const Expr& e, const std::set<std::string>& native) {
       // Aggregations that ignore histograms in Prometheus, as the engine's do.
       static const std::set<Tok> kDrop = {Tok::kMax,    Tok::kMin,    Tok::kTopk,    Tok::kBottomk,
                                           Tok::kStddev, Tok::kStdvar, Tok::kQuantile};
+      // sum and avg of histograms (or floats), count and group of anything.
+      static const std::set<Tok> kTake = {Tok::kSum, Tok::kAvg, Tok::kCount, Tok::kGroup};
+      if (kTake.count(a.op)) {
+        return {r.ready && (a.param == nullptr),
+                a.op == Tok::kCount || a.op == Tok::kGroup ? true : r.floats};
+      }
       return {r.ready && (r.floats || kDrop.count(a.op) > 0), true};
     }
     case NodeKind::kBinary: {

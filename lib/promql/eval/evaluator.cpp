@@ -39,6 +39,8 @@ bool takes_histograms(const Expr& e) {
                                               "increase",           "delta"};
     return std::find(std::begin(kNames), std::end(kNames), c->name) != std::end(kNames);
   }
+  if (const auto* a = e.as<Aggregate>())
+    return a->op == Tok::kSum || a->op == Tok::kAvg || a->op == Tok::kCount || a->op == Tok::kGroup;
   return false;
 }
 

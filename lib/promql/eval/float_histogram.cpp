@@ -192,14 +192,7 @@ bool FloatHistogram::combine(const FloatHistogram& o, double sign, std::string* 
                    : "histograms with different custom bucket bounds";
     return false;
   }
-  // adjustCounterReset.
-  if (o.hint != hint && hint != CounterResetHint::kGauge) {
-    if (o.hint == CounterResetHint::kGauge) {
-      hint = CounterResetHint::kGauge;
-    } else if (hint != CounterResetHint::kUnknown) {
-      hint = CounterResetHint::kUnknown;
-    }
-  }
+  hint = combined_hint(hint, o.hint);
   FloatHistogram other = o;
   if (!custom()) {
     if (other.zero_threshold > zero_threshold) widen_zero_bucket(other.zero_threshold);
@@ -216,6 +209,12 @@ bool FloatHistogram::combine(const FloatHistogram& o, double sign, std::string* 
   sum += sign * other.sum;
   return add_side(positive, other.positive, sign, error) &&
          add_side(negative, other.negative, sign, error);
+}
+
+CounterResetHint FloatHistogram::combined_hint(CounterResetHint a, CounterResetHint b) {
+  if (a == b || a == CounterResetHint::kGauge) return a;
+  if (b == CounterResetHint::kGauge) return b;
+  return CounterResetHint::kUnknown;
 }
 
 bool FloatHistogram::add(const FloatHistogram& o, std::string* error) {

@@ -51,19 +51,29 @@ struct FloatHistogram {
 
   // Buckets merged into those of a coarser schema (CopyToSchema); no-op for finer or custom.
   void reduce_schema(int32_t target);
+  // The zero count once the threshold grows to `threshold` (itself widened to the upper bound
+  // of a populated bucket it would cut), as zeroCountForLargerThreshold.
+  double zero_count_for_threshold(double& threshold) const;
+  // The zero bucket grown to `threshold`, the buckets it covers emptied.
+  void widen_zero_bucket(double threshold);
   // Leading and trailing empty buckets dropped (Compact(MaxInt)).
   void compact();
   // The notation form promtool prints: FloatHistogram.TestExpression.
   std::string test_expression() const;
   // Whether `this` (the later sample) is a counter reset against `prev` (DetectReset).
   bool detect_reset(const FloatHistogram& prev) const;
+  // The hint of a sum of histograms with hints `a` and `b` (adjustCounterReset).
+  static CounterResetHint combined_hint(CounterResetHint a, CounterResetHint b);
 
  private:
-  // The zero count once the threshold grows to `threshold` (itself widened to the upper bound
-  // of a populated bucket it would cut), as zeroCountForLargerThreshold.
-  double zero_count_for_threshold(double& threshold) const;
-  void widen_zero_bucket(double threshold);
   bool combine(const FloatHistogram& o, double sign, std::string* error);
 };
+
+// sum (`mean` false) or avg of histograms as 3.x aggregates them: one layout (the smallest
+// schema, the largest zero bucket), each field summed with Kahan compensation; the mean divides
+// the sum, or is incremental when the sum overflows. False when bucket kinds or custom bounds
+// differ.
+bool aggregate_histograms(const std::vector<const FloatHistogram*>& in, bool mean,
+                          FloatHistogram& out);
 
 }  // namespace caxtool::promql::eval

@@ -44,11 +44,11 @@ std::optional<std::string> skip_reason(const std::string& expr,
       if (expr.find(n) != std::string::npos || expr.find("__name__") != std::string::npos)
         return "reads " + n + ", a native-histogram load line not read";
   }
-  // Custom-bucket histograms combined by rate/increase/delta or sum/avg: 3.x reconciles
+  // Custom-bucket histograms combined by rate/increase/delta, sum/avg or + -: 3.x reconciles
   // differing bounds by their intersection, which the engine does not (it returns nothing).
   for (const auto& n : custom_names) {
     if (expr.find(n) == std::string::npos) continue;
-    for (const char* f : {"rate(", "increase(", "delta(", "sum", "avg"})
+    for (const char* f : {"rate(", "increase(", "delta(", "sum", "avg", " + ", " - "})
       if (expr.find(f) != std::string::npos)
         return "custom-bucket histograms " + n + " combined by " + f +
                " (bounds reconciliation not implemented)";
@@ -261,11 +261,16 @@ Readiness readiness(const Expr& e, const std::set<std::string>& native) {
     case NodeKind::kBinary: {
       const auto& b = static_cast<const Binary&>(e);
       Readiness r = all({b.lhs.get(), b.rhs.get()});
+      // Set operators and arithmetic have histogram forms; comparisons do not (yet).
+      bool hist_op =
+          !b.return_bool &&
+          (b.op == Tok::kLand || b.op == Tok::kLor || b.op == Tok::kLunless || b.op == Tok::kMul ||
+           b.op == Tok::kDiv || b.op == Tok::kAdd || b.op == Tok::kSub);
+      if (hist_op) return {r.ready, r.floats};
       return {r.ready && r.floats, true};
     }
     case NodeKind::kUnary: {
-      Readiness r = readiness(*static_cast<const Unary&>(e).expr, native);
-      return {r.ready && r.floats, true};
+      return readiness(*static_cast<const Unary&>(e).expr, native);
     }
     default:
       return {false, false};

@@ -39,6 +39,13 @@ bool takes_histograms(const Expr& e) {
                                               "increase",           "delta"};
     return std::find(std::begin(kNames), std::end(kNames), c->name) != std::end(kNames);
   }
+  if (const auto* b = e.as<Binary>()) {
+    // Set operators pass histograms through; arithmetic has histogram forms (binary.cpp).
+    return !b->return_bool &&
+           (b->op == Tok::kLand || b->op == Tok::kLor || b->op == Tok::kLunless ||
+            b->op == Tok::kMul || b->op == Tok::kDiv || b->op == Tok::kAdd || b->op == Tok::kSub);
+  }
+  if (e.kind == NodeKind::kUnary) return true;
   if (const auto* a = e.as<Aggregate>())
     return a->op == Tok::kSum || a->op == Tok::kAvg || a->op == Tok::kCount || a->op == Tok::kGroup;
   return false;
@@ -94,6 +101,12 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
       }
       for (auto& s : v.vec) {
         s.v = -s.v;
+        if (s.h) {
+          FloatHistogram neg = *s.h;
+          neg.scale(-1);
+          s.v = 0;
+          s.h = keep(std::move(neg));
+        }
         s.labels = nameless(s);
       }
       check_unique_labelsets(v.vec);

@@ -230,14 +230,21 @@ void FloatHistogram::scale(double factor) {
   sum *= factor;
   for (double& b : positive.buckets) b *= factor;
   for (double& b : negative.buckets) b *= factor;
+  if (factor < 0) hint = CounterResetHint::kGauge;
 }
 
 void FloatHistogram::div(double d) {
   zero_count /= d;
   count /= d;
   sum /= d;
+  if (d == 0) {  // division by zero removes all buckets
+    positive = {};
+    negative = {};
+    return;
+  }
   for (double& b : positive.buckets) b /= d;
   for (double& b : negative.buckets) b /= d;
+  if (d < 0) hint = CounterResetHint::kGauge;
 }
 
 void FloatHistogram::compact() {

@@ -46,8 +46,9 @@ struct FloatHistogram {
   // bounds differ or only one side has them.
   bool add(const FloatHistogram& o, std::string* error = nullptr);
   bool sub(const FloatHistogram& o, std::string* error = nullptr);
-  void scale(double factor);  // Mul
-  void div(double d);         // Div: every field divided, so 0/0 is NaN
+  // Mul and Div; a negative factor makes a gauge, division by zero drops the buckets.
+  void scale(double factor);
+  void div(double d);
 
   // Buckets merged into those of a coarser schema (CopyToSchema); no-op for finer or custom.
   void reduce_schema(int32_t target);

@@ -165,6 +165,7 @@ class Evaluator {
     arena_->push_back(std::move(h));
     return &arena_->back();
   }
+  const FloatHistogram* keep_histogram(FloatHistogram h) { return keep(std::move(h)); }
   std::shared_ptr<const void> arena() const { return arena_; }
   // histograms.cpp: the native-histogram functions; false when `c` is none of them.
   bool eval_histogram_call(const Call& c, int64_t ts, Val& out);

@@ -157,7 +157,23 @@ TEST_CASE("native_histogram: the engine selects and evaluates histogram samples"
         Approx(1.5 / 6).epsilon(1e-12));
   // Float functions and operators drop histogram samples.
   CHECK(eval("abs(h)", 0).value.series.empty());
-  CHECK(eval("h * 2", 0).value.series.empty());
+  CHECK(eval("h > 1", 0).value.series.empty());
+  CHECK(eval("h + 1", 0).value.series.empty());
+  // Arithmetic, aggregation and rate have histogram forms.
+  auto hist_of = [&](std::string_view q, int64_t t) {
+    ev::EvalResult x = eval(q, t);
+    REQUIRE(x.value.series.size() == 1);
+    REQUIRE(x.value.series[0].samples[0].h);
+    return x.value.series[0].samples[0].h->test_expression();
+  };
+  CHECK(hist_of("h * 2", 0) ==
+        "{{count:12 sum:18 z_bucket:2 z_bucket_w:0.001 buckets:[2 8] n_buckets:[2]}}");
+  CHECK(hist_of("-h", 0) ==
+        "{{count:-6 sum:-9 z_bucket:-1 z_bucket_w:0.001 counter_reset_hint:gauge buckets:[-1 -4] "
+        "n_buckets:[-1]}}");
+  CHECK(hist_of("sum(h) - h", 60'000) == "{{z_bucket_w:0.001 counter_reset_hint:gauge}}");
+  // A constant histogram has no increase.
+  CHECK(hist_of("increase(h[2m])", 60'000) == "{{z_bucket_w:0.001 counter_reset_hint:gauge}}");
   CHECK(eval("sum_over_time(h[5m])", 60'000).value.series.empty());
   CHECK(eval("abs(f)", 0).value.series.size() == 1);
 }

@@ -1,6 +1,7 @@
 # Since 2.47 series values take native histograms ({{...}}, {{...}}+{{...}}xN), and since 2.48
 # exp_samples take `histogram:`; the native-histogram functions read them, float functions drop
-# them, and a recording rule writes a histogram back. A stored histogram after another of its
+# them, sum, arithmetic, rate and increase keep them, and a recording rule writes a histogram
+# back. A stored histogram after another of its
 # series reads back as counter_reset_hint:not_reset, as from Prometheus's TSDB (promtool's own
 # testdata/unittest.yml expects the same).
 $ caxtool test rules tests.yml
@@ -46,6 +47,21 @@ tests:
     exp_samples:
     - labels: 'f'
       value: 3
+  - expr: sum(h) / 2
+    eval_time: 1m
+    exp_samples:
+    - labels: '{}'
+      histogram: '{{count:2.5 sum:3.5 counter_reset_hint:not_reset buckets:[0.5 1.5 0.5]}}'
+  - expr: increase(h[2m])
+    eval_time: 3m
+    exp_samples:
+    - labels: '{job="a"}'
+      histogram: '{{count:2 sum:4 offset:1 buckets:[2] counter_reset_hint:gauge}}'
+  - expr: histogram_quantile(0.9, rate(h[3m]))
+    eval_time: 3m
+    exp_samples:
+    - labels: '{job="a"}'
+      value: 1.8660659830736148
   - expr: h:copy
     eval_time: 3m
     exp_samples:

@@ -283,7 +283,9 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     double r = 0;
     const FloatHistogram* h = nullptr;
     bool has;
-    if (rates && std::any_of(a.s.begin(), a.s.end(), [](const Sample& x) { return x.h; })) {
+    // Only a window of a series holding histograms (or of a subquery) can hold one.
+    bool maybe_h = rates && (!s.origin || s.origin->has_histograms);
+    if (maybe_h && std::any_of(a.s.begin(), a.s.end(), [](const Sample& x) { return x.h; })) {
       FloatHistogram res;
       has = histogram_rate(a, n != "delta", n == "rate", res);
       if (has) h = keep(std::move(res));

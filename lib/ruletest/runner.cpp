@@ -170,7 +170,7 @@ class GroupRun {
         if (s.values[n]) {
           samples.push_back({ts, *s.values[n]});
         } else if (const auto* h = histogram_at(s, n)) {
-          samples.push_back({ts, 0, h->get()});
+          samples.push_back(ev::Sample::of(ts, 0, h->get()));
           if (keep.empty() || keep.back() != *h) keep.push_back(*h);
         }
       }
@@ -283,8 +283,9 @@ class GroupRun {
       if (r.value.type == promql::ValueType::kVector) {
         for (ev::Series& s : r.value.series) {
           const ev::Sample* x = s.samples.empty() ? nullptr : &s.samples.front();
-          got.push_back({std::move(s.labels), x ? x->v : 0,
-                         x && x->h ? x->h->test_expression() : std::string()});
+          const ev::FloatHistogram* h = x ? x->h() : nullptr;
+          got.push_back(
+              {std::move(s.labels), x ? x->value() : 0, h ? h->test_expression() : std::string()});
         }
       } else if (r.value.type == promql::ValueType::kScalar) {
         got.push_back({{}, r.value.scalar});

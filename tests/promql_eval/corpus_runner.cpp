@@ -319,13 +319,13 @@ std::string compare(const EvalCase& c, const eval::EvalResult& r) {
         return "series " + key(s.labels) + " at position " + std::to_string(i + 1) + ", expected " +
                std::to_string(e.pos);
       const eval::FloatHistogram* want_h = e.hist.empty() ? nullptr : e.hist[0].get();
-      if (want_h || s.samples[0].h) {
-        if (!want_h || !s.samples[0].h || !same_histogram(*want_h, *s.samples[0].h, e.hint_set))
+      if (want_h || s.samples[0].h()) {
+        if (!want_h || !s.samples[0].h() || !same_histogram(*want_h, *s.samples[0].h(), e.hint_set))
           return "expected " +
                  (want_h ? want_h->test_expression() : eval::format_value(e.values[0].v)) +
                  " for " + key(s.labels) + " got " +
-                 (s.samples[0].h ? s.samples[0].h->test_expression()
-                                 : eval::format_value(s.samples[0].v));
+                 (s.samples[0].h() ? s.samples[0].h()->test_expression()
+                                   : eval::format_value(s.samples[0].v));
         continue;
       }
       if (e.values.empty() || !almost_equal(e.values[0].v, s.samples[0].v))
@@ -336,11 +336,11 @@ std::string compare(const EvalCase& c, const eval::EvalResult& r) {
     std::vector<eval::Sample> want;
     for (size_t k = 0; k < e.values.size(); ++k)
       if (!e.values[k].omitted)
-        want.push_back({start + static_cast<int64_t>(k) * step, e.values[k].v,
-                        k < e.hist.size() ? e.hist[k].get() : nullptr});
+        want.push_back(eval::Sample::of(start + static_cast<int64_t>(k) * step, e.values[k].v,
+                                        k < e.hist.size() ? e.hist[k].get() : nullptr));
     bool same = want.size() == s.samples.size();
     for (size_t k = 0; same && k < want.size(); ++k) {
-      const auto *wh = want[k].h, *gh = s.samples[k].h;
+      const auto *wh = want[k].h(), *gh = s.samples[k].h();
       same = want[k].t == s.samples[k].t &&
              ((wh || gh) ? (wh && gh && same_histogram(*wh, *gh, e.hint_set))
                          : almost_equal(want[k].v, s.samples[k].v));
@@ -348,7 +348,7 @@ std::string compare(const EvalCase& c, const eval::EvalResult& r) {
     if (!same) {
       std::string got;
       for (const auto& p : s.samples)
-        got += " " + (p.h ? p.h->test_expression() : eval::format_value(p.v)) + "@" +
+        got += " " + (p.h() ? p.h()->test_expression() : eval::format_value(p.v)) + "@" +
                std::to_string(p.t);
       return "series " + key(s.labels) + " differs: got" + got;
     }
@@ -436,7 +436,7 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
             const eval::FloatHistogram* p = h->hist[k].get();
             if (p && (keep.empty() || keep.back() != h->hist[k])) keep.push_back(h->hist[k]);
             samples.push_back(
-                {static_cast<int64_t>(k) * step.value_or(0), p ? 0 : h->values[k].v, p});
+                eval::Sample::of(static_cast<int64_t>(k) * step.value_or(0), h->values[k].v, p));
           }
           defs[key(h->labels)] = {h->labels, std::move(samples)};
           continue;

@@ -142,9 +142,9 @@ TEST_CASE("native_histogram: the engine selects and evaluates histogram samples"
   };
   ev::EvalResult r = eval("h", 90'000);
   REQUIRE(r.value.series.size() == 1);
-  REQUIRE(r.value.series[0].samples[0].h);
+  REQUIRE(r.value.series[0].samples[0].h());
   // Read back after another histogram of its series: the TSDB's not_reset hint.
-  CHECK(r.value.series[0].samples[0].h->hint == CounterResetHint::kNotReset);
+  CHECK(r.value.series[0].samples[0].h()->hint == CounterResetHint::kNotReset);
   CHECK(eval("histogram_count(h)", 0).value.series[0].samples[0].v == 6);
   CHECK(eval("histogram_avg(h)", 0).value.series[0].samples[0].v == 1.5);
   // Forward for q < 0.5 into the negative bucket (-1, -0.5], log-interpolated.
@@ -163,8 +163,8 @@ TEST_CASE("native_histogram: the engine selects and evaluates histogram samples"
   auto hist_of = [&](std::string_view q, int64_t t) {
     ev::EvalResult x = eval(q, t);
     REQUIRE(x.value.series.size() == 1);
-    REQUIRE(x.value.series[0].samples[0].h);
-    return x.value.series[0].samples[0].h->test_expression();
+    REQUIRE(x.value.series[0].samples[0].h());
+    return x.value.series[0].samples[0].h()->test_expression();
   };
   CHECK(hist_of("h * 2", 0) ==
         "{{count:12 sum:18 z_bucket:2 z_bucket_w:0.001 buckets:[2 8] n_buckets:[2]}}");

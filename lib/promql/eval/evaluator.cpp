@@ -152,7 +152,7 @@ namespace {
 
 void to_public_vector(const detail::Vector& in, int64_t t, std::vector<Series>& out) {
   out.reserve(in.size());
-  for (const auto& s : in) out.push_back(Series{*s.labels, {Sample{t, s.v, s.h}}});
+  for (const auto& s : in) out.push_back(Series{*s.labels, {Sample::of(t, s.v, s.h)}});
 }
 
 void to_public_matrix(const detail::Matrix& in, std::vector<Series>& out) {
@@ -228,7 +228,7 @@ EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step
       auto add = [&](const Labels& l, double x, const FloatHistogram* h) {
         auto [it, inserted] = index.try_emplace(detail::labels_key(l), r.value.series.size());
         if (inserted) r.value.series.push_back(Series{l, {}});
-        r.value.series[it->second].samples.push_back(Sample{t, x, h});
+        r.value.series[it->second].samples.push_back(Sample::of(t, x, h));
       };
       if (v.type == ValueType::kScalar) {
         add(Labels{}, v.scalar, nullptr);

@@ -285,7 +285,8 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     bool has;
     // Only a window of a series holding histograms (or of a subquery) can hold one.
     bool maybe_h = rates && (!s.origin || s.origin->has_histograms);
-    if (maybe_h && std::any_of(a.s.begin(), a.s.end(), [](const Sample& x) { return x.h; })) {
+    if (maybe_h &&
+        std::any_of(a.s.begin(), a.s.end(), [](const Sample& x) { return x.h() != nullptr; })) {
       FloatHistogram res;
       has = histogram_rate(a, n != "delta", n == "rate", res);
       if (has) h = keep(std::move(res));

@@ -184,34 +184,34 @@ bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHist
   auto s = a.s;
   if (s.size() < 2) return false;
   for (const Sample& x : s)
-    if (!x.h) return false;  // floats and histograms mixed: Prometheus warns, returns nothing
-  const FloatHistogram* prev = s[0].h;
+    if (!x.h()) return false;  // floats and histograms mixed: Prometheus warns, returns nothing
+  const FloatHistogram* prev = s[0].h();
   FloatHistogram zero;
   // A reset between the first two: the first one's layout does not matter.
-  if (is_counter && s[1].h->detect_reset(*prev)) {
-    zero.schema = s[1].h->schema;
-    zero.custom_values = s[1].h->custom_values;
+  if (is_counter && s[1].h()->detect_reset(*prev)) {
+    zero.schema = s[1].h()->schema;
+    zero.custom_values = s[1].h()->custom_values;
     prev = &zero;
   }
-  const FloatHistogram* last = s.back().h;
+  const FloatHistogram* last = s.back().h();
   if (last->custom() != prev->custom()) return false;
   int32_t min_schema = std::min(last->schema, prev->schema);
   for (size_t i = 1; i + 1 < s.size() && is_counter; ++i) {
-    min_schema = std::min(min_schema, s[i].h->schema);
-    if (s[i].h->custom() != prev->custom()) return false;
+    min_schema = std::min(min_schema, s[i].h()->schema);
+    if (s[i].h()->custom() != prev->custom()) return false;
   }
   FloatHistogram h = *last;
   h.reduce_schema(min_schema);
   if (!h.sub(*prev)) return false;
   if (is_counter) {
     for (size_t i = 1; i < s.size(); ++i) {
-      if (s[i].h->detect_reset(*prev) && !h.add(*prev)) return false;
-      prev = s[i].h;
+      if (s[i].h()->detect_reset(*prev) && !h.add(*prev)) return false;
+      prev = s[i].h();
     }
   }
   h.hint = CounterResetHint::kGauge;
   h.compact();
-  h.scale(extrapolation_factor(a, is_counter, is_rate, s[0].h->count, h.count));
+  h.scale(extrapolation_factor(a, is_counter, is_rate, s[0].h()->count, h.count));
   out = std::move(h);
   return true;
 }

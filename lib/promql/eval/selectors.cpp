@@ -120,8 +120,9 @@ Vector Evaluator::select_vector(const VectorSelector& vs, int64_t ts, bool keep_
     const Sample& last = ss.samples[after - 1];
     if (last.t < min_t || (left_open() && last.t == min_t)) continue;
     if (is_stale_nan(last.v)) continue;
-    if (last.h && !histograms_allowed()) continue;
-    out.push_back(VSample{ss.labels, last.v, last.t, &ss, last.h});
+    const FloatHistogram* h = ss.has_histograms ? last.h() : nullptr;
+    if (h && !histograms_allowed()) continue;
+    out.push_back(VSample{ss.labels, h ? 0 : last.v, last.t, &ss, h});
   }
   return out;
 }
@@ -152,7 +153,7 @@ Matrix Evaluator::select_matrix(const MatrixSelector& m, int64_t ts) {
     ms.labels = ss.labels;
     ms.origin = &ss;
     bool drop_h = ss.has_histograms && !histograms_allowed();
-    auto dropped = [&](const Sample& x) { return is_stale_nan(x.v) || (drop_h && x.h); };
+    auto dropped = [&](const Sample& x) { return is_stale_nan(x.v) || (drop_h && x.h()); };
     bool has_stale = std::any_of(lo, hi, dropped);
     if (has_stale) {
       std::vector<Sample> kept;
@@ -199,7 +200,7 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
     auto add = [&](const LabelsPtr& l, double x, const FloatHistogram* h) {
       auto [it, inserted] = index.try_emplace(labels_key(*l), series.size());
       if (inserted) series.emplace_back(l, std::vector<Sample>{});
-      series[it->second].second.push_back(Sample{t, x, h});
+      series[it->second].second.push_back(Sample::of(t, x, h));
     };
     if (v.type == ValueType::kScalar) {
       static const LabelsPtr kEmpty = make_labels({});

@@ -32,7 +32,7 @@ void Storage::append(Labels labels, int64_t t, double v) {
 
 void Storage::append(Labels labels, int64_t t, std::shared_ptr<const FloatHistogram> h) {
   const FloatHistogram* raw = h.get();
-  append(std::move(labels), std::vector<Sample>{Sample{t, 0, raw}}, {std::move(h)});
+  append(std::move(labels), std::vector<Sample>{Sample::of(t, 0, raw)}, {std::move(h)});
 }
 
 void Storage::append(Labels labels, std::vector<Sample> samples,
@@ -62,22 +62,23 @@ void Storage::append(Labels labels, std::vector<Sample> samples) {
   for (const Sample& s : samples) {
     if (!dst.empty() && s.t <= dst.back().t) continue;
     dst.push_back(s);
-    if (!s.h) continue;
+    const FloatHistogram* sh = s.h();
+    if (!sh) continue;
     series.has_histograms = true;
     // The counter-reset hint the TSDB hands back: after a histogram of the same chunk, a
     // reset (detected, or given) starts a chunk marked CounterReset, anything else reads as
     // NotCounterReset; gauges stay gauges, and the first histogram keeps its own hint.
     const Sample* prev = dst.size() >= 2 ? &dst[dst.size() - 2] : nullptr;
-    if (!prev || !prev->h || prev->h->hint == CounterResetHint::kGauge ||
-        s.h->hint == CounterResetHint::kGauge)
+    const FloatHistogram* ph = prev ? prev->h() : nullptr;
+    if (!ph || ph->hint == CounterResetHint::kGauge || sh->hint == CounterResetHint::kGauge)
       continue;
-    CounterResetHint hint = s.h->hint == CounterResetHint::kReset || s.h->detect_reset(*prev->h)
+    CounterResetHint hint = sh->hint == CounterResetHint::kReset || sh->detect_reset(*ph)
                                 ? CounterResetHint::kReset
                                 : CounterResetHint::kNotReset;
-    if (hint == s.h->hint) continue;
-    auto copy = std::make_shared<FloatHistogram>(*s.h);
+    if (hint == sh->hint) continue;
+    auto copy = std::make_shared<FloatHistogram>(*sh);
     copy->hint = hint;
-    dst.back().h = copy.get();
+    dst.back() = Sample::of(s.t, 0, copy.get());
     impl_->histograms.push_back(std::move(copy));
   }
 }

@@ -59,6 +59,13 @@ Readiness readiness(const Expr& e, const std::set<std::string>& native) {
         r.ready = r.ready && x.ready;
         r.floats = r.floats && x.floats;
       }
+      // Histograms pass through these, or count as samples.
+      static const std::set<std::string> kPass = {"last_over_time", "first_over_time",
+                                                  "label_replace", "label_join"};
+      static const std::set<std::string> kCount = {"count_over_time", "present_over_time",
+                                                   "absent_over_time", "timestamp"};
+      if (kPass.count(c.name)) return r;
+      if (kCount.count(c.name)) return {r.ready, true};
       // rate, increase and delta over a selector or subquery of histograms.
       static const std::set<std::string> kRates = {"rate", "increase", "delta"};
       if (kRates.count(c.name)) {

@@ -32,11 +32,12 @@ void check_unique_labelsets(const Vector& v) {
 
 bool takes_histograms(const Expr& e) {
   if (const auto* c = e.as<Call>()) {
-    static const std::string_view kNames[] = {"histogram_count",    "histogram_sum",
-                                              "histogram_avg",      "histogram_fraction",
-                                              "histogram_quantile", "histogram_stddev",
-                                              "histogram_stdvar",   "rate",
-                                              "increase",           "delta"};
+    static const std::string_view kNames[] = {
+        "histogram_count", "histogram_sum", "histogram_avg", "histogram_fraction",
+        "histogram_quantile", "histogram_stddev", "histogram_stdvar", "rate", "increase", "delta",
+        // histograms pass through, or count as samples
+        "last_over_time", "first_over_time", "count_over_time", "present_over_time",
+        "absent_over_time", "timestamp", "label_replace", "label_join"};
     return std::find(std::begin(kNames), std::end(kNames), c->name) != std::end(kNames);
   }
   if (const auto* b = e.as<Binary>()) {

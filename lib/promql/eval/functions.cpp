@@ -195,6 +195,7 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
     bool direct = unwrap(c.args[0].get())->kind == NodeKind::kVectorSelector;
     for (auto& s : v.vec) {
       s.v = static_cast<double>(direct ? s.t : ts) / 1000;
+      s.h = nullptr;  // the timestamp of a histogram sample is a float
       s.labels = nameless(s);
     }
     return v;
@@ -290,6 +291,9 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
       FloatHistogram res;
       has = histogram_rate(a, n != "delta", n == "rate", res);
       if (has) h = keep(std::move(res));
+    } else if ((n == "last_over_time" || n == "first_over_time") && !a.s.empty() &&
+               (h = (n == "last_over_time" ? a.s.back() : a.s.front()).h()) != nullptr) {
+      has = true;  // the histogram itself
     } else {
       has = range_function(n, a, r);
     }

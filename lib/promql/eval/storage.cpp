@@ -86,7 +86,7 @@ void Storage::append(Labels labels, std::vector<Sample> samples) {
 size_t StoredSeries::seek_after(int64_t t) const {
   const size_t n = samples.size();
   size_t lo = 0, hi = n;
-  size_t h = std::min(hint, n);
+  size_t h = std::min<size_t>(hint, n);
   auto after = [&](size_t i) { return samples[i].t > t; };
   if (h > 0 && after(h - 1)) {
     // Gallop backwards.
@@ -108,7 +108,7 @@ size_t StoredSeries::seek_after(int64_t t) const {
       lo = mid + 1;
     }
   }
-  hint = lo;
+  hint = static_cast<uint32_t>(lo);
   return lo;
 }
 

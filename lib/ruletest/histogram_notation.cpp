@@ -28,6 +28,8 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+constexpr int64_t kMaxOffset = int64_t{1} << 24;
+
 class Reader {
  public:
   Reader(std::string_view t, size_t pos) : t_(t), pos_(pos) {}
@@ -83,7 +85,14 @@ class Reader {
           }
           h.schema = static_cast<int32_t>(*v);
         } else if (ok) {
-          if (*v < INT32_MIN || *v > INT32_MAX) ok = false;
+          // Real bucket indices stay within ±2^18 (schema 8 up to 2^±1024); larger offsets
+          // are refused so that index arithmetic cannot overflow.
+          if (*v < -kMaxOffset || *v > kMaxOffset) {
+            pos_ = key_at;
+            return fail(error_at, error,
+                        "histogram " + key + " " + std::to_string(*v) + " is out of range (±" +
+                            std::to_string(kMaxOffset) + ")");
+          }
           (key == "offset" ? offset : n_offset) = *v;
         }
       } else if (key == "sum" || key == "count" || key == "z_bucket" || key == "z_bucket_w") {

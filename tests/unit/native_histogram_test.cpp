@@ -65,6 +65,8 @@ TEST_CASE("native_histogram: notation errors") {
         "14: unexpected character \"}\" in histogram description");
   CHECK(notation_error("{{schema:12}}") ==
         "2: histogram schema 12 is not valid (-4 to 8, or -53 for custom buckets)");
+  CHECK(notation_error("{{buckets:[1] offset:-2147483648}}") ==
+        "14: histogram offset -2147483648 is out of range (±16777216)");
   CHECK(notation_error("{{count:1}}+{{count:1}}") ==
         "23: unexpected end of input in series values");
   CHECK(notation_error("{{schema:1}}+{{schema:0}}x2") ==

@@ -16,7 +16,9 @@
 namespace caxtool::promql::eval {
 namespace {
 
-int32_t target_index(int32_t idx, int32_t delta) { return ((idx - 1) >> delta) + 1; }
+int32_t target_index(int32_t idx, int32_t delta) {
+  return static_cast<int32_t>(((int64_t{idx} - 1) >> delta) + 1);
+}
 
 void reduce_side(FloatHistogram::Side& s, int32_t delta) {
   if (s.buckets.empty() || delta <= 0) return;

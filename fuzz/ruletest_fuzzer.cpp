@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Fuzz target: what `test rules` reads from a user's files. The first byte picks the part: the
-// test-file loader, the expanding series notation (with its labels), or the template executor
+// test-file loader, the expanding series notation (with its labels, and native histograms on
+// every other selector byte), or the template executor
 // on alert data. Any input must give a result or an error, never a crash or a hang; a series
 // never expands past the limit it is given.
 #include <cstddef>
@@ -31,9 +32,20 @@ int caxtool_fuzz_ruletest(const uint8_t* data, size_t size) {
       std::string_view values = split == std::string_view::npos ? text : text.substr(split + 1);
       ruletest::NotationError err;
       constexpr size_t kLimit = 10'000;
-      auto parsed = ruletest::parse_series(series, values, err, kLimit);
+      // The native-histogram notation (2.47+) on every other selector byte.
+      bool histograms = (data[0] / 3) % 2 == 1;
+      auto parsed = ruletest::parse_series(series, values, err, kLimit, histograms);
       if (parsed && parsed->values.size() > kLimit) std::abort();
       if (!parsed && err.message.empty()) std::abort();
+      if (parsed) {
+        const promql::eval::FloatHistogram* prev = nullptr;
+        for (const auto& [i, h] : parsed->histograms) {
+          if (i >= parsed->values.size() || h->test_expression().size() < 4) std::abort();
+          (void)h->all_buckets();
+          if (prev) (void)h->detect_reset(*prev);
+          prev = h.get();
+        }
+      }
       break;
     }
     default: {

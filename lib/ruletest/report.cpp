@@ -136,6 +136,7 @@ bool samples_equal(const std::vector<SampleText>& a, const std::vector<SampleTex
   for (size_t i = 0; i < a.size(); ++i) {
     if (a[i].labels != b[i].labels) return false;
     if (!(a[i].value == b[i].value)) return false;
+    if (a[i].histogram != b[i].histogram) return false;
   }
   return true;
 }
@@ -154,7 +155,8 @@ std::string samples_text(const std::vector<SampleText>& samples) {
   std::string s;
   for (const SampleText& x : samples) {
     if (!s.empty()) s += ", ";
-    s += ev::format_labels(x.labels) + " " + format_float_e(x.value);
+    s += ev::format_labels(x.labels) + " " +
+         (x.histogram.empty() ? format_float_e(x.value) : x.histogram);
   }
   return s;
 }

@@ -21,6 +21,7 @@ struct AlertText {
 struct SampleText {
   promql::eval::Labels labels;
   double value = 0;
+  std::string histogram;  // a native histogram's TestExpression, else empty
 };
 
 void sort_alerts(std::vector<AlertText>& alerts);

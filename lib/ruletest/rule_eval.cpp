@@ -34,8 +34,10 @@ void set_label(Labels& ls, const std::string& name, const std::string& value) {
 }
 
 // EngineQueryFunc: a vector, or a scalar as a one-sample vector without labels.
+// `histograms`, when given, keeps the result's computed histograms alive (Value::histograms).
 bool query(const promql::Expr& expr, int64_t t, const EvalContext& ctx,
-           std::vector<ev::Series>& out, std::string& error) {
+           std::vector<ev::Series>& out, std::string& error,
+           std::shared_ptr<const void>* histograms = nullptr) {
   ev::EvalResult r = ev::eval_instant(expr, t, *ctx.storage, ctx.options);
   if (!r.ok()) {
     error = *r.error;
@@ -43,6 +45,7 @@ bool query(const promql::Expr& expr, int64_t t, const EvalContext& ctx,
   }
   if (r.value.type == promql::ValueType::kVector) {
     out = std::move(r.value.series);
+    if (histograms) *histograms = std::move(r.value.histograms);
     return true;
   }
   if (r.value.type == promql::ValueType::kScalar) {
@@ -69,15 +72,16 @@ gotemplate::QueryFunction template_query(int64_t t, const EvalContext& ctx) {
     if (!query(*pr.expr, t, ctx, series, error)) return false;
     out.clear();
     for (ev::Series& s : series) {
-      out.push_back({std::move(s.labels), s.samples.empty() ? 0 : s.samples.front().v});
+      out.push_back({std::move(s.labels), s.samples.empty() ? 0 : s.samples.front().value()});
     }
     return true;
   };
 }
 
 bool eval_recording(Rule& rule, int64_t t, const EvalContext& ctx, int64_t limit,
-                    std::vector<ev::Series>& out, std::string& error) {
-  if (!query(*rule.expr, t, ctx, out, error)) return false;
+                    std::vector<ev::Series>& out, std::string& error,
+                    std::shared_ptr<const void>& histograms) {
+  if (!query(*rule.expr, t, ctx, out, error, &histograms)) return false;
   std::map<std::string, bool> seen;
   for (ev::Series& s : out) {
     set_label(s.labels, "__name__", rule.name);
@@ -138,7 +142,7 @@ bool eval_alerting(Rule& rule, int64_t t, const EvalContext& ctx, int64_t limit,
   }
   std::map<std::string, Alert> alerts;
   for (ev::Series& s : res) {
-    double value = s.samples.empty() ? 0 : s.samples.front().v;
+    double value = s.samples.empty() ? 0 : s.samples.front().value();
     gotemplate::AlertData data;
     data.labels = s.labels;
     data.external_labels = ctx.external_labels;
@@ -230,8 +234,9 @@ void eval_group(Group& group, int64_t t, const EvalContext& ctx) {
   for (Rule& rule : group.rules) {
     std::vector<ev::Series> out;
     std::string error;
+    std::shared_ptr<const void> histograms;  // what `out`'s computed histograms point into
     bool ok = rule.alerting ? eval_alerting(rule, t, ctx, group.limit, out, error)
-                            : eval_recording(rule, t, ctx, group.limit, out, error);
+                            : eval_recording(rule, t, ctx, group.limit, out, error, histograms);
     if (!ok) {
       rule.last_error = std::move(error);
       continue;
@@ -241,7 +246,11 @@ void eval_group(Group& group, int64_t t, const EvalContext& ctx) {
     returned.reserve(out.size());
     for (ev::Series& s : out) {
       std::string key = labels_key(s.labels);
-      ctx.storage->append(s.labels, t, s.samples.front().v);
+      if (const ev::FloatHistogram* h = s.samples.front().h()) {
+        ctx.storage->append(s.labels, t, std::make_shared<const ev::FloatHistogram>(*h));
+      } else {
+        ctx.storage->append(s.labels, t, s.samples.front().v);
+      }
       returned.emplace(std::move(key), std::move(s.labels));
     }
     for (auto& [key, ls] : rule.previous_series) {

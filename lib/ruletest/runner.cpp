@@ -16,6 +16,7 @@
 
 #include "promql/literals.h"
 #include "promql/parser.h"
+#include "ruletest/histogram_notation.h"
 #include "ruletest/report.h"
 #include "ruletest/rule_eval.h"
 #include "ruletest/series.h"
@@ -104,18 +105,9 @@ class GroupRun {
   bool load_series(GroupOutcome& out, diag::Diagnostics& diags) {
     for (const InputSeries& s : tg_.input_series) {
       NotationError err;
-      std::optional<ParsedSeries> p = parse_series(s.series, s.values, err);
-      // Since 2.47 `{{` starts a native-histogram sample, which this engine cannot hold: say
-      // so rather than report the lexer error of the versions before it.
-      size_t nh = s.values.find("{{");
-      if (options_.version >= promql::Version{2, 47} && nh != std::string::npos &&
-          (p || err.offset >= s.series.size() + 1 + nh)) {
-        p.reset();
-        err.offset = s.series.size() + 1 + nh;
-        err.message =
-            "native-histogram samples ({{...}}) in series values are not supported by caxtool "
-            "test rules yet";
-      }
+      // Since 2.47 `{{` starts a native-histogram sample; before, it is the lexer's error.
+      std::optional<ParsedSeries> p = parse_series(s.series, s.values, err, 50'000'000,
+                                                   options_.version >= promql::Version{2, 47});
       if (!p) {
         bool in_values = err.offset > s.series.size();
         yaml::Mark at = in_values ? s.values_mark : s.series_mark;
@@ -139,6 +131,15 @@ class GroupRun {
     return true;
   }
 
+  // The native histogram at step `i` of a series, if that step holds one.
+  static const std::shared_ptr<const ev::FloatHistogram>* histogram_at(const ParsedSeries& s,
+                                                                       size_t i) {
+    if (s.histograms.empty()) return nullptr;
+    auto it = std::lower_bound(s.histograms.begin(), s.histograms.end(), i,
+                               [](const auto& e, size_t x) { return e.first < x; });
+    return it != s.histograms.end() && it->first == i ? &it->second : nullptr;
+  }
+
   // Appends the input samples in (loaded_till_, t], as the lazy loader's WithSamplesTill does.
   void load_till(int64_t t) {
     for (size_t i = 0; i < inputs_.size(); ++i) {
@@ -147,7 +148,11 @@ class GroupRun {
       while (next < s.values.size()) {
         int64_t ts = static_cast<int64_t>(next) * interval_ms_;
         if (ts > t) break;
-        if (s.values[next]) storage_.append(s.labels, ts, *s.values[next]);
+        if (s.values[next]) {
+          storage_.append(s.labels, ts, *s.values[next]);
+        } else if (const auto* h = histogram_at(s, next)) {
+          storage_.append(s.labels, ts, *h);
+        }
         ++next;
       }
     }
@@ -156,14 +161,20 @@ class GroupRun {
   void bulk_load(int64_t maxt) {
     for (size_t i = 0; i < inputs_.size(); ++i) {
       std::vector<ev::Sample> samples;
+      std::vector<std::shared_ptr<const ev::FloatHistogram>> keep;
       const ParsedSeries& s = inputs_[i];
       size_t n = 0;
       for (; n < s.values.size(); ++n) {
         int64_t ts = static_cast<int64_t>(n) * interval_ms_;
         if (ts > maxt) break;
-        if (s.values[n]) samples.push_back({ts, *s.values[n]});
+        if (s.values[n]) {
+          samples.push_back({ts, *s.values[n]});
+        } else if (const auto* h = histogram_at(s, n)) {
+          samples.push_back(ev::Sample::of(ts, 0, h->get()));
+          if (keep.empty() || keep.back() != *h) keep.push_back(*h);
+        }
       }
-      storage_.append(s.labels, std::move(samples));
+      storage_.append(s.labels, std::move(samples), std::move(keep));
       cursor_[i] = n;
     }
   }
@@ -271,7 +282,10 @@ class GroupRun {
       std::vector<SampleText> got;
       if (r.value.type == promql::ValueType::kVector) {
         for (ev::Series& s : r.value.series) {
-          got.push_back({std::move(s.labels), s.samples.empty() ? 0 : s.samples.front().v});
+          const ev::Sample* x = s.samples.empty() ? nullptr : &s.samples.front();
+          const ev::FloatHistogram* h = x ? x->h() : nullptr;
+          got.push_back(
+              {std::move(s.labels), x ? x->value() : 0, h ? h->test_expression() : std::string()});
         }
       } else if (r.value.type == promql::ValueType::kScalar) {
         got.push_back({{}, r.value.scalar});
@@ -291,7 +305,19 @@ class GroupRun {
           bad = true;
           break;
         }
-        exp.push_back({std::move(*ls), s.value});
+        std::string hist;
+        if (!s.histogram.empty()) {
+          std::string why;
+          std::optional<ev::FloatHistogram> h = parse_single_histogram(s.histogram, why);
+          if (!h) {
+            out.errors.push_back(head + ", err: labels " + promql::detail::go_quote(s.labels) +
+                                 ": " + why);
+            bad = true;
+            break;
+          }
+          hist = h->test_expression();
+        }
+        exp.push_back({std::move(*ls), s.value, std::move(hist)});
       }
       if (bad) continue;
       sort_samples(exp);

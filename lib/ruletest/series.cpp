@@ -14,6 +14,7 @@
 
 #include "promql/eval/engine.h"
 #include "promql/parser.h"
+#include "ruletest/histogram_notation.h"
 
 namespace caxtool::ruletest {
 namespace {
@@ -47,15 +48,20 @@ std::optional<double> go_float(std::string_view s) {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, size_t base) : text_(text), base_(base) {}
+  Scanner(std::string_view text, size_t base, HistogramValues* hist = nullptr)
+      : text_(text), base_(base) {
+    hist_ = hist;
+  }
 
   bool run(std::vector<std::optional<double>>& out, NotationError& error, size_t max_values) {
     while (true) {
       skip_space();
       if (pos_ >= text_.size()) return true;
       size_t start = pos_;
-      if (text_[pos_] == '_' &&
-          (pos_ + 1 >= text_.size() || !is_alnum(text_[pos_ + 1]) || text_[pos_ + 1] == 'x')) {
+      if (hist_ && text_.compare(pos_, 2, "{{") == 0) {
+        if (!histogram_item(out, error, max_values)) return false;
+      } else if (text_[pos_] == '_' && (pos_ + 1 >= text_.size() || !is_alnum(text_[pos_ + 1]) ||
+                                        text_[pos_ + 1] == 'x')) {
         ++pos_;
         uint64_t n = 1;
         if (peek_times()) {
@@ -121,6 +127,7 @@ class Scanner {
   // notation's `{{` is one such character in versions before it.)
   std::optional<std::string> lexer_error(size_t at) const {
     if (at >= text_.size()) return std::nullopt;
+    if (hist_ && text_.compare(at, 2, "{{") == 0) return std::nullopt;  // 2.47+'s histograms
     unsigned char c = static_cast<unsigned char>(text_[at]);
     bool digit_next =
         at + 1 < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at + 1]));
@@ -170,6 +177,80 @@ class Scanner {
     return "character \"" + std::string(1, c) + "\"";
   }
   bool peek_times() const { return pos_ < text_.size() && text_[pos_] == 'x'; }
+
+  std::optional<promql::eval::FloatHistogram> histogram(NotationError& error) {
+    size_t at = 0;
+    std::string message;
+    std::optional<HistogramParse> p = parse_histogram(text_, pos_, at, message);
+    if (!p) {
+      error.offset = base_ + at;
+      error.message = std::move(message);
+      return std::nullopt;
+    }
+    pos_ = p->end;
+    return std::move(p->h);
+  }
+
+  // `{{..}}`, `{{..}}xN` (N+1 copies) or `{{..}}(+|-){{..}}xN` (histogramsSeries: the base,
+  // then N sums, the schema never raised by the increment).
+  bool histogram_item(std::vector<std::optional<double>>& out, NotationError& error,
+                      size_t max_values) {
+    using promql::eval::FloatHistogram;
+    size_t start = pos_;
+    std::optional<FloatHistogram> base = histogram(error);
+    if (!base) return false;
+    auto push = [&](std::shared_ptr<const FloatHistogram> h) {
+      hist_->emplace_back(out.size(), std::move(h));
+      out.emplace_back(std::nullopt);
+    };
+    if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-') &&
+        text_.compare(pos_ + 1, 2, "{{") == 0) {
+      bool neg = text_[pos_] == '-';
+      ++pos_;
+      std::optional<FloatHistogram> inc = histogram(error);
+      if (!inc) return false;
+      if (!peek_times())
+        return fail(error, pos_, "unexpected " + describe_here() + " in series values");
+      uint64_t n = 0;
+      if (!repetition(n, error)) return false;
+      if (!room(out, n, max_values, start, error) || !room(out, n + 1, max_values, start, error))
+        return false;
+      size_t width = 1 + base->positive.buckets.size() + base->negative.buckets.size() +
+                     inc->positive.buckets.size() + inc->negative.buckets.size();
+      if (n > kMaxHistogramBuckets / width || (n + 1) * width + buckets_ > kMaxHistogramBuckets)
+        return fail(error, start, "series expands to too many histogram buckets");
+      auto cur = std::make_shared<const FloatHistogram>(std::move(*base));
+      push(cur);
+      for (uint64_t i = 1; i <= n; ++i) {
+        if (cur->schema > inc->schema) {
+          return fail(error, start,
+                      "error combining histograms: cannot merge from schema " +
+                          std::to_string(inc->schema) + " to " + std::to_string(cur->schema));
+        }
+        FloatHistogram next = *cur;
+        std::string why;
+        if (!(neg ? next.sub(*inc, &why) : next.add(*inc, &why))) return fail(error, start, why);
+        buckets_ += next.positive.buckets.size() + next.negative.buckets.size() + 1;
+        if (buckets_ > kMaxHistogramBuckets)
+          return fail(error, start, "series expands to too many histogram buckets");
+        cur = std::make_shared<const FloatHistogram>(std::move(next));
+        push(cur);
+      }
+    } else {
+      uint64_t n = 0;
+      if (peek_times() && !repetition(n, error)) return false;
+      if (!room(out, n, max_values, start, error) || !room(out, n + 1, max_values, start, error))
+        return false;
+      auto h = std::make_shared<const FloatHistogram>(std::move(*base));
+      for (uint64_t i = 0; i <= n; ++i) push(h);
+    }
+    return true;
+  }
+
+  // What the expansion of `+` series may hold in all (each sum is its own histogram).
+  static constexpr size_t kMaxHistogramBuckets = 20'000'000;
+  size_t buckets_ = 0;
+  HistogramValues* hist_ = nullptr;
 
   bool repetition(uint64_t& n, NotationError& error) {
     ++pos_;  // the x
@@ -258,8 +339,8 @@ class Scanner {
 }  // namespace
 
 bool parse_values(std::string_view values, std::vector<std::optional<double>>& out,
-                  NotationError& error, size_t max_values) {
-  return Scanner(values, 0).run(out, error, max_values);
+                  NotationError& error, size_t max_values, HistogramValues* histograms) {
+  return Scanner(values, 0, histograms).run(out, error, max_values);
 }
 
 std::optional<LabelPairs> parse_metric(std::string_view text, NotationError& error) {
@@ -305,7 +386,7 @@ std::optional<LabelPairs> parse_metric(std::string_view text, NotationError& err
 }
 
 std::optional<ParsedSeries> parse_series(std::string_view series, std::string_view values,
-                                         NotationError& error, size_t max_values) {
+                                         NotationError& error, size_t max_values, bool histograms) {
   ParsedSeries out;
   std::optional<LabelPairs> labels = parse_metric(series, error);
   if (!labels) {
@@ -322,7 +403,8 @@ std::optional<ParsedSeries> parse_series(std::string_view series, std::string_vi
     return std::nullopt;
   }
   out.labels = std::move(*labels);
-  if (!Scanner(values, series.size() + 1).run(out.values, error, max_values)) {
+  if (!Scanner(values, series.size() + 1, histograms ? &out.histograms : nullptr)
+           .run(out.values, error, max_values)) {
     return std::nullopt;
   }
   return out;

@@ -188,7 +188,7 @@ class Loader {
         } else if (k.value == "value") {
           s.value = float_value(v);
         } else if (k.value == "histogram" && version_ >= promql::Version{2, 48}) {
-          error(v, "native histogram samples are not supported by caxtool test rules yet");
+          s.histogram = string_value(v);
         } else {
           unknown(k, "main.sample");
         }

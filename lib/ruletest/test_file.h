@@ -38,6 +38,7 @@ struct AlertTest {
 struct ExpSample {
   std::string labels;
   double value = 0;
+  std::string histogram;  // `histogram:` (2.48+): the notation of one native histogram
   yaml::Mark mark, labels_mark;
 };
 

@@ -14,8 +14,10 @@
 #include <set>
 #include <sstream>
 
+#include "histogram_readiness.h"
 #include "promql/eval/engine.h"
 #include "promql/parser.h"
+#include "ruletest/series.h"
 #include "series_notation.h"
 
 using namespace caxtool;
@@ -24,23 +26,40 @@ using evaltest::parse_duration_ms;
 
 namespace {
 
+using evaltest::histogram_ready;
+
 // What is out of scope, and why. A case is skipped when its expression, or the data it runs on,
 // needs one of these; everything else must pass.
 std::optional<std::string> skip_reason(const std::string& expr,
-                                       const std::set<std::string>& native_names, bool nhcb) {
-  // Native histograms are out of scope: a case reading a series that holds them (or every
-  // series of a load_with_nhcb, which adds native copies of classic histograms) is skipped.
-  if (nhcb) return "load_with_nhcb: native histograms (out of scope)";
-  for (const auto& n : native_names)
-    if (expr.find(n) != std::string::npos || expr.find("__name__") != std::string::npos)
-      return "reads native-histogram series " + n + " (out of scope)";
+                                       const std::set<std::string>& native_names, bool nhcb,
+                                       bool unloadable, const ParseOptions& popt,
+                                       const std::set<std::string>& custom_names) {
+  // load_with_nhcb adds native copies of classic histograms (custom buckets): not modelled.
+  if (nhcb) return "load_with_nhcb: native histograms with custom buckets (not implemented)";
+  // A case reading native-histogram series runs when its expression only uses what the engine
+  // evaluates on histograms (selectors, histogram_* functions, functions that drop them).
+  if (unloadable) {
+    for (const auto& n : native_names)
+      if (expr.find(n) != std::string::npos || expr.find("__name__") != std::string::npos)
+        return "reads " + n + ", a native-histogram load line not read";
+  }
+  // Custom-bucket histograms combined by rate/increase/delta, sum/avg or + -: 3.x reconciles
+  // differing bounds by their intersection, which the engine does not (it returns nothing).
+  for (const auto& n : custom_names) {
+    if (expr.find(n) == std::string::npos) continue;
+    for (const char* f : {"rate(", "increase(", "delta(", "sum", "avg", " + ", " - "})
+      if (expr.find(f) != std::string::npos)
+        return "custom-bucket histograms " + n + " combined by " + f +
+               " (bounds reconciliation not implemented)";
+  }
+  if (!native_names.empty()) {
+    ParseResult pr = parse(expr, popt);
+    if (pr.ok() && !histogram_ready(*pr.expr, native_names))
+      return std::string(
+          "native histograms through an operator, aggregation or function not implemented for "
+          "them");
+  }
   static const char* kOutOfScope[][2] = {
-      {"histogram_count", "native-histogram function"},
-      {"histogram_sum", "native-histogram function"},
-      {"histogram_avg", "native-histogram function"},
-      {"histogram_fraction", "native-histogram function"},
-      {"histogram_stddev", "native-histogram function"},
-      {"histogram_stdvar", "native-histogram function"},
       {"info(", "info() needs the target_info join of 3.x (out of scope)"},
       {"limit_ratio", "limit_ratio's sampling hash (xxhash of labels) not implemented"},
       {"histogram_quantiles", "histogram_quantiles (3.14 experimental) not implemented"},
@@ -59,7 +78,6 @@ std::optional<std::string> skip_reason(const std::string& expr,
 // flag is on, so they would fail by design.
 std::optional<std::string> file_skip_reason(const std::string& path) {
   static const char* kFiles[][2] = {
-      {"native_histograms.test", "native histograms (out of scope)"},
       {"name_label_dropping.test", "--enable-feature=promql-delayed-name-removal"},
       {"type_and_unit.test", "--enable-feature=type-and-unit-labels"},
       {"start_timestamps.test", "start timestamps (@st lines, 3.x experimental)"},
@@ -87,7 +105,48 @@ struct Expected {
   eval::Labels labels;
   std::vector<evaltest::SeqValue> values;
   int pos = 0;
+  // Native histograms by value index (null for a float), and whether the line names a
+  // counter_reset_hint (promqltest compares the hint only then).
+  std::vector<std::shared_ptr<const eval::FloatHistogram>> hist;
+  bool hint_set = false;
 };
+
+// A series line in the native-histogram notation, read by caxtool test rules' parser.
+std::optional<Expected> parse_histogram_line(const std::string& line) {
+  size_t end = line.find_first_of("{ \t");
+  if (end != std::string::npos && line[end] == '{') {
+    bool quoted = false;
+    for (; end < line.size(); ++end) {
+      if (line[end] == '\\') {
+        ++end;
+      } else if (line[end] == '"') {
+        quoted = !quoted;
+      } else if (!quoted && line[end] == '}') {
+        ++end;
+        break;
+      }
+    }
+  }
+  if (end == std::string::npos || end >= line.size()) return std::nullopt;
+  ruletest::NotationError err;
+  auto p = ruletest::parse_series(line.substr(0, end), line.substr(end + 1), err, 1'000'000, true);
+  if (!p) return std::nullopt;
+  Expected e;
+  e.labels = eval::Labels(p->labels.begin(), p->labels.end());
+  e.hist.resize(p->values.size());
+  for (size_t k = 0; k < p->values.size(); ++k)
+    e.values.push_back({p->values[k].value_or(0), !p->values[k].has_value()});
+  for (auto& [k, h] : p->histograms) {
+    e.values[k].omitted = false;
+    e.hist[k] = h;
+  }
+  e.hint_set = line.find("counter_reset_hint") != std::string::npos;
+  return e;
+}
+
+// promqltest's compareNativeHistogram on compacted sides.
+bool same_histogram(const eval::FloatHistogram& exp, const eval::FloatHistogram& got,
+                    bool hint_set);
 
 struct EvalCase {
   int line = 0;
@@ -102,6 +161,24 @@ struct EvalCase {
 };
 
 std::string key(const eval::Labels& l) { return eval::format_labels(l); }
+
+bool same_histogram(const eval::FloatHistogram& exp, const eval::FloatHistogram& got,
+                    bool hint_set) {
+  eval::FloatHistogram a = exp, b = got;
+  a.compact();
+  b.compact();
+  auto side = [](const eval::FloatHistogram::Side& x, const eval::FloatHistogram::Side& y) {
+    if (x.offset != y.offset || x.buckets.size() != y.buckets.size()) return false;
+    for (size_t i = 0; i < x.buckets.size(); ++i)
+      if (!almost_equal(x.buckets[i], y.buckets[i])) return false;
+    return true;
+  };
+  return a.schema == b.schema && almost_equal(a.count, b.count) && almost_equal(a.sum, b.sum) &&
+         (!a.custom() || a.custom_values == b.custom_values) &&
+         a.zero_threshold == b.zero_threshold && almost_equal(a.zero_count, b.zero_count) &&
+         side(a.negative, b.negative) && side(a.positive, b.positive) &&
+         (!hint_set || a.hint == b.hint);
+}
 
 std::string compare(const EvalCase& c, const eval::EvalResult& r) {
   if (c.fail) {
@@ -140,6 +217,16 @@ std::string compare(const EvalCase& c, const eval::EvalResult& r) {
       if (c.ordered && e.pos != static_cast<int>(i) + 1)
         return "series " + key(s.labels) + " at position " + std::to_string(i + 1) + ", expected " +
                std::to_string(e.pos);
+      const eval::FloatHistogram* want_h = e.hist.empty() ? nullptr : e.hist[0].get();
+      if (want_h || s.samples[0].h()) {
+        if (!want_h || !s.samples[0].h() || !same_histogram(*want_h, *s.samples[0].h(), e.hint_set))
+          return "expected " +
+                 (want_h ? want_h->test_expression() : eval::format_value(e.values[0].v)) +
+                 " for " + key(s.labels) + " got " +
+                 (s.samples[0].h() ? s.samples[0].h()->test_expression()
+                                   : eval::format_value(s.samples[0].v));
+        continue;
+      }
       if (e.values.empty() || !almost_equal(e.values[0].v, s.samples[0].v))
         return "expected " + (e.values.empty() ? "?" : eval::format_value(e.values[0].v)) +
                " for " + key(s.labels) + " got " + eval::format_value(s.samples[0].v);
@@ -148,14 +235,20 @@ std::string compare(const EvalCase& c, const eval::EvalResult& r) {
     std::vector<eval::Sample> want;
     for (size_t k = 0; k < e.values.size(); ++k)
       if (!e.values[k].omitted)
-        want.push_back({start + static_cast<int64_t>(k) * step, e.values[k].v});
+        want.push_back(eval::Sample::of(start + static_cast<int64_t>(k) * step, e.values[k].v,
+                                        k < e.hist.size() ? e.hist[k].get() : nullptr));
     bool same = want.size() == s.samples.size();
-    for (size_t k = 0; same && k < want.size(); ++k)
-      same = want[k].t == s.samples[k].t && almost_equal(want[k].v, s.samples[k].v);
+    for (size_t k = 0; same && k < want.size(); ++k) {
+      const auto *wh = want[k].h(), *gh = s.samples[k].h();
+      same = want[k].t == s.samples[k].t &&
+             ((wh || gh) ? (wh && gh && same_histogram(*wh, *gh, e.hint_set))
+                         : almost_equal(want[k].v, s.samples[k].v));
+    }
     if (!same) {
       std::string got;
       for (const auto& p : s.samples)
-        got += " " + eval::format_value(p.v) + "@" + std::to_string(p.t);
+        got += " " + (p.h() ? p.h()->test_expression() : eval::format_value(p.v)) + "@" +
+               std::to_string(p.t);
       return "series " + key(s.labels) + " differs: got" + got;
     }
   }
@@ -184,7 +277,8 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
   }
   auto storage = std::make_unique<eval::Storage>();
   bool nhcb_data = false;
-  std::set<std::string> native_names;
+  bool unloadable = false;  // a load line even the histogram notation could not read
+  std::set<std::string> native_names, custom_names;
   ParseOptions popt;
   popt.version = version;
   popt.enable_experimental_functions = true;
@@ -209,7 +303,9 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
     if (l == "clear") {
       storage = std::make_unique<eval::Storage>();
       nhcb_data = false;
+      unloadable = false;
       native_names.clear();
+      custom_names.clear();
       continue;
     }
     if (l.rfind("load", 0) == 0) {
@@ -218,6 +314,7 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
       auto step = parse_duration_ms(trim(l.substr(l.find(' ') + 1)));
       // As in Prometheus's loader, a series defined twice in one load takes the later line.
       std::map<std::string, std::pair<eval::Labels, std::vector<eval::Sample>>> defs;
+      std::vector<std::shared_ptr<const eval::FloatHistogram>> keep;
       for (++i; i < lines.size() && !lines[i].empty(); ++i) {
         std::string err;
         auto s = evaltest::parse_series_line(lines[i], err);
@@ -225,6 +322,22 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
           // The notation's native histograms ({{schema:0 ...}}): remember the metric name.
           std::string name = lines[i].substr(0, lines[i].find_first_of("{ \t"));
           native_names.insert(name.empty() ? lines[i] : name);
+          if (lines[i].find("schema:-53") != std::string::npos)
+            custom_names.insert(name.empty() ? lines[i] : name);
+          std::optional<Expected> h = parse_histogram_line(lines[i]);
+          if (!h) {
+            unloadable = true;
+            continue;
+          }
+          std::vector<eval::Sample> samples;
+          for (size_t k = 0; k < h->values.size(); ++k) {
+            if (h->values[k].omitted) continue;
+            const eval::FloatHistogram* p = h->hist[k].get();
+            if (p && (keep.empty() || keep.back() != h->hist[k])) keep.push_back(h->hist[k]);
+            samples.push_back(
+                eval::Sample::of(static_cast<int64_t>(k) * step.value_or(0), h->values[k].v, p));
+          }
+          defs[key(h->labels)] = {h->labels, std::move(samples)};
           continue;
         }
         std::vector<eval::Sample> samples;
@@ -234,7 +347,7 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
         defs[key(s->labels)] = {s->labels, std::move(samples)};
       }
       --i;
-      for (auto& [k, d] : defs) storage->append(d.first, std::move(d.second));
+      for (auto& [k, d] : defs) storage->append(d.first, std::move(d.second), keep);
       continue;
     }
     std::smatch m;
@@ -290,14 +403,26 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
         std::string err;
         auto s = evaltest::parse_series_line(d, err);
         if (!s) {
-          c.series.push_back(Expected{{{"__unparsed__", d}}, {}, j});
+          if (std::optional<Expected> h = parse_histogram_line(d)) {
+            h->pos = j;
+            c.series.push_back(std::move(*h));
+            continue;
+          }
+          Expected bad;
+          bad.labels = {{"__unparsed__", d}};
+          bad.pos = j;
+          c.series.push_back(std::move(bad));
           continue;
         }
-        c.series.push_back(Expected{s->labels, s->values, j});
+        Expected e;
+        e.labels = s->labels;
+        e.values = s->values;
+        e.pos = j;
+        c.series.push_back(std::move(e));
       }
     }
     auto why = file_skip_reason(path);
-    if (!why) why = skip_reason(c.expr, native_names, nhcb_data);
+    if (!why) why = skip_reason(c.expr, native_names, nhcb_data, unloadable, popt, custom_names);
     if (why) {
       st.skip++;
       report(c.line, "SKIP (" + *why + "): " + c.expr);

@@ -21,6 +21,9 @@ struct Group {
   double value = 0, mean = 0, count = 0, comp = 0;
   KahanMean kmean;
   std::vector<VSample> heap;
+  // sum and avg of native histograms; a group mixing them with floats has no result.
+  std::vector<const FloatHistogram*> hists;
+  bool has_float = false;
 };
 
 // Go's container/heap over `less`.
@@ -137,10 +140,20 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
       if (op == Tok::kAvg && v3) g.kmean.add(s.v);
       if (op == Tok::kGroup) g.value = 1;
       if (is_k || op == Tok::kQuantile) g.heap.push_back(VSample{metric, s.v, ts});
+      if (s.h) {
+        g.hists.push_back(s.h);
+      } else {
+        g.has_float = true;
+      }
       groups.push_back(std::move(g));
       continue;
     }
     Group& g = groups[it->second];
+    if ((op == Tok::kSum || op == Tok::kAvg) && s.h) {
+      g.hists.push_back(s.h);
+      continue;
+    }
+    if (!s.h) g.has_float = true;
     switch (op) {
       case Tok::kSum:
         if (v3) {
@@ -219,6 +232,16 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
   out.reserve(groups.size());
   for (auto& g : groups) {
     double v = g.value;
+    if ((op == Tok::kSum || op == Tok::kAvg) && !g.hists.empty()) {
+      if (g.has_float) {
+        warn("PromQL warning: encountered a mix of histograms and floats for aggregation");
+        continue;
+      }
+      FloatHistogram h;
+      if (!aggregate_histograms(g.hists, op == Tok::kAvg, h)) continue;
+      out.push_back(VSample{g.labels, 0, ts, nullptr, keep(std::move(h))});
+      continue;
+    }
     switch (op) {
       case Tok::kAvg:
         v = v3 ? g.kmean.result() : g.mean;

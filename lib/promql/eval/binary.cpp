@@ -139,6 +139,31 @@ Vector set_operation(Tok op, Vector lhs, Vector rhs, const VectorMatching& m) {
   return out;
 }
 
+// Arithmetic with a native histogram on either side, as Prometheus's vectorElemBinop: h*f,
+// f*h, h/f, h+h, h-h (a gauge); any other pairing with a histogram (f/h, h+f, h*h, ...) has no
+// result. False when neither side is a histogram.
+bool histogram_binop(Tok op, const FloatHistogram* lh, double lv, const FloatHistogram* rh,
+                     double rv, FloatHistogram& out, bool& drop) {
+  if (!lh && !rh) return false;
+  drop = true;
+  if (op == Tok::kMul && (lh == nullptr) != (rh == nullptr)) {
+    out = lh ? *lh : *rh;
+    out.scale(lh ? rv : lv);
+  } else if (op == Tok::kDiv && lh && !rh) {
+    out = *lh;
+    out.div(rv);
+  } else if ((op == Tok::kAdd || op == Tok::kSub) && lh && rh) {
+    out = *lh;
+    if (!(op == Tok::kAdd ? out.add(*rh) : out.sub(*rh))) return true;
+    if (op == Tok::kSub) out.hint = CounterResetHint::kGauge;
+    out.compact();
+  } else {
+    return true;
+  }
+  drop = false;
+  return true;
+}
+
 }  // namespace
 
 Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
@@ -181,8 +206,17 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       if (it == one_sigs.end()) continue;
       const VSample& o = *it->second;
       double vl = s.v, vr = o.v;
-      if (one_to_many) std::swap(vl, vr);
-      double v = elem_binop(op, vl, vr, keep);
+      const FloatHistogram *hl = s.h, *hr = o.h;
+      if (one_to_many) {
+        std::swap(vl, vr);
+        std::swap(hl, hr);
+      }
+      FloatHistogram hres;
+      bool drop = false;
+      bool is_hist = histogram_binop(op, hl, vl, hr, vr, hres, drop);
+      if (is_hist && (drop || b.return_bool)) continue;
+      double v = is_hist ? 0 : elem_binop(op, vl, vr, keep);
+      if (is_hist) keep = true;
       // Since 3.9 the matching errors are found before a comparison filters the pair out.
       bool check_first = opt_.version >= Version{3, 9};
       if (b.return_bool) {
@@ -202,7 +236,8 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
         fail("multiple matches for labels: grouping labels must ensure unique matches");
       }
       if (!keep && !b.return_bool) continue;
-      out.push_back(VSample{make_labels(std::move(metric)), v, ts});
+      out.push_back(VSample{make_labels(std::move(metric)), v, ts, nullptr,
+                            is_hist ? keep_histogram(std::move(hres)) : nullptr});
     }
     return Val::of_vector(std::move(out));
   }
@@ -215,6 +250,18 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
   for (auto& s : vec) {
     double lv = s.v, rv = scalar;
     if (swap) std::swap(lv, rv);
+    if (s.h) {
+      FloatHistogram hres;
+      bool drop = false;
+      histogram_binop(op, swap ? nullptr : s.h, lv, swap ? s.h : nullptr, rv, hres, drop);
+      if (drop || b.return_bool) continue;
+      s.h = keep_histogram(std::move(hres));
+      s.v = 0;
+      s.t = ts;
+      s.labels = nameless(s);
+      out.push_back(std::move(s));
+      continue;
+    }
     double v = elem_binop(op, lv, rv, keep);
     if (is_comparison(op) && swap) v = rv;
     if (b.return_bool) {

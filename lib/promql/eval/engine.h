@@ -13,7 +13,9 @@
 // Storage must not run concurrently; separate Storages may be used from separate threads.
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "promql/ast.h"
+#include "promql/eval/float_histogram.h"
 #include "promql/version.h"
 
 namespace caxtool::promql::eval {
@@ -34,9 +37,31 @@ inline constexpr uint64_t kStaleNaNBits = 0x7ff0000000000002ULL;
 double stale_nan();
 bool is_stale_nan(double v);
 
+// A float sample, or a native-histogram sample. A histogram sample keeps 16 bytes: its `v` is
+// a signalling NaN (sign set, tag 0x4 in the top payload bits) carrying the histogram's
+// address; any arithmetic on it yields a quiet NaN, which is no histogram. Use value() for the
+// float (0 for a histogram, as Prometheus's promql.Sample.F) and h() for the histogram.
+// Histograms are immutable and owned by the Storage, or by a result (Value::histograms).
 struct Sample {
+  static constexpr uint64_t kTagMask = 0xFFFF000000000000ULL;
+  static constexpr uint64_t kTag = 0xFFF4000000000000ULL;
+
   int64_t t = 0;  // milliseconds since the epoch
   double v = 0;
+
+  const FloatHistogram* h() const {
+    uint64_t bits = std::bit_cast<uint64_t>(v);
+    if ((bits & kTagMask) != kTag) return nullptr;
+    return reinterpret_cast<const FloatHistogram*>(static_cast<uintptr_t>(bits & ~kTagMask));
+  }
+  double value() const { return h() ? 0 : v; }
+  // A sample holding `h` (or the float `v` when `h` is null).
+  static Sample of(int64_t t, double v, const FloatHistogram* h) {
+    if (!h) return Sample{t, v};
+    auto address = reinterpret_cast<uintptr_t>(h);
+    if ((address & kTagMask) != 0) std::abort();  // user-space addresses fit 48 bits
+    return Sample{t, std::bit_cast<double>(kTag | address)};
+  }
 };
 
 // The series of a test (or of recording rules written back while a test runs). Samples of one
@@ -52,6 +77,11 @@ class Storage {
   // series' last one replaces nothing and is ignored (Prometheus's out-of-order rejection).
   void append(Labels labels, int64_t t, double v);
   void append(Labels labels, std::vector<Sample> samples);
+  // A native-histogram sample; the Storage keeps `h` alive.
+  void append(Labels labels, int64_t t, std::shared_ptr<const FloatHistogram> h);
+  // Samples whose histograms are among `keep`, which the Storage then holds.
+  void append(Labels labels, std::vector<Sample> samples,
+              std::vector<std::shared_ptr<const FloatHistogram>> keep);
 
   size_t series_count() const;
 
@@ -73,6 +103,8 @@ struct Value {
   int64_t scalar_t = 0;               // the evaluation time of a scalar
   std::string string;                 // kString
   std::vector<Series> series;         // kVector: each with one sample; kMatrix: many
+  // Owns the histograms the evaluation computed (stored ones stay the Storage's).
+  std::shared_ptr<const void> histograms;
 };
 
 struct EvalOptions {

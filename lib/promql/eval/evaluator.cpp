@@ -3,6 +3,7 @@
 // at each step, its vectors merged into series by label set: Prometheus's range evaluation is
 // defined to agree with that, and rule evaluation (the hot path) is instant queries anyway.
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -29,8 +30,34 @@ void check_unique_labelsets(const Vector& v) {
 
 }  // namespace
 
+bool takes_histograms(const Expr& e) {
+  if (const auto* c = e.as<Call>()) {
+    static const std::string_view kNames[] = {
+        "histogram_count", "histogram_sum", "histogram_avg", "histogram_fraction",
+        "histogram_quantile", "histogram_stddev", "histogram_stdvar", "rate", "increase", "delta",
+        // histograms pass through, or count as samples
+        "last_over_time", "first_over_time", "count_over_time", "present_over_time",
+        "absent_over_time", "timestamp", "label_replace", "label_join"};
+    return std::find(std::begin(kNames), std::end(kNames), c->name) != std::end(kNames);
+  }
+  if (const auto* b = e.as<Binary>()) {
+    // Set operators pass histograms through; arithmetic has histogram forms (binary.cpp).
+    return !b->return_bool &&
+           (b->op == Tok::kLand || b->op == Tok::kLor || b->op == Tok::kLunless ||
+            b->op == Tok::kMul || b->op == Tok::kDiv || b->op == Tok::kAdd || b->op == Tok::kSub);
+  }
+  if (e.kind == NodeKind::kUnary) return true;
+  if (const auto* a = e.as<Aggregate>())
+    return a->op == Tok::kSum || a->op == Tok::kAvg || a->op == Tok::kCount || a->op == Tok::kGroup;
+  return false;
+}
+
 Val Evaluator::eval(const Expr& e, int64_t ts) {
   SampleMark orig = sample_mark();
+  std::optional<HistogramScope> scope;
+  if (e.kind == NodeKind::kCall || e.kind == NodeKind::kAggregate || e.kind == NodeKind::kBinary ||
+      e.kind == NodeKind::kUnary)
+    scope.emplace(*this, takes_histograms(e));
   switch (e.kind) {
     case NodeKind::kNumberLiteral:
       count_range_eval(e, orig, 1);
@@ -75,6 +102,12 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
       }
       for (auto& s : v.vec) {
         s.v = -s.v;
+        if (s.h) {
+          FloatHistogram neg = *s.h;
+          neg.scale(-1);
+          s.v = 0;
+          s.h = keep(std::move(neg));
+        }
         s.labels = nameless(s);
       }
       check_unique_labelsets(v.vec);
@@ -120,7 +153,7 @@ namespace {
 
 void to_public_vector(const detail::Vector& in, int64_t t, std::vector<Series>& out) {
   out.reserve(in.size());
-  for (const auto& s : in) out.push_back(Series{*s.labels, {Sample{t, s.v}}});
+  for (const auto& s : in) out.push_back(Series{*s.labels, {Sample::of(t, s.v, s.h)}});
 }
 
 void to_public_matrix(const detail::Matrix& in, std::vector<Series>& out) {
@@ -160,6 +193,7 @@ EvalResult eval_instant(const Expr& expr, int64_t t, const Storage& storage,
   } catch (const detail::EvalError& e) {
     r.error = e.message;
   }
+  r.value.histograms = ev.arena();
   r.warnings = std::move(ev.warnings);
   return r;
 }
@@ -192,15 +226,15 @@ EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step
     for (int64_t t = start; t <= end; t += step) {
       ev.set_samples({});
       detail::Val v = ev.eval(expr, t);
-      auto add = [&](const Labels& l, double x) {
+      auto add = [&](const Labels& l, double x, const FloatHistogram* h) {
         auto [it, inserted] = index.try_emplace(detail::labels_key(l), r.value.series.size());
         if (inserted) r.value.series.push_back(Series{l, {}});
-        r.value.series[it->second].samples.push_back(Sample{t, x});
+        r.value.series[it->second].samples.push_back(Sample::of(t, x, h));
       };
       if (v.type == ValueType::kScalar) {
-        add(Labels{}, v.scalar);
+        add(Labels{}, v.scalar, nullptr);
       } else {
-        for (const auto& s : v.vec) add(*s.labels, s.v);
+        for (const auto& s : v.vec) add(*s.labels, s.v, s.h);
       }
     }
   } catch (const detail::EvalError& e) {
@@ -210,6 +244,7 @@ EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step
   std::sort(r.value.series.begin(), r.value.series.end(), [](const Series& a, const Series& b) {
     return detail::compare_labels(a.labels, b.labels) < 0;
   });
+  r.value.histograms = ev.arena();
   r.warnings = std::move(ev.warnings);
   return r;
 }

@@ -159,6 +159,7 @@ const Expr* unwrap(const Expr* e) {
 
 Val Evaluator::eval_call(const Call& c, int64_t ts) {
   std::string_view n = c.name;
+  if (Val h; eval_histogram_call(c, ts, h)) return h;
   if (is_range_function(n)) return eval_range_function(c, ts);
   if (n == "label_replace" || n == "label_join" || n == "histogram_quantile" ||
       n == "sort_by_label" || n == "sort_by_label_desc")
@@ -194,6 +195,7 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
     bool direct = unwrap(c.args[0].get())->kind == NodeKind::kVectorSelector;
     for (auto& s : v.vec) {
       s.v = static_cast<double>(direct ? s.t : ts) / 1000;
+      s.h = nullptr;  // the timestamp of a histogram sample is a float
       s.labels = nameless(s);
     }
     return v;
@@ -276,17 +278,32 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
   bool keep_name = n == "last_over_time" || n == "first_over_time";
   Vector out;
   out.reserve(m.size());
+  bool rates = n == "rate" || n == "increase" || n == "delta";
   for (const auto& s : m) {
     a.s = s.samples();
-    double r;
-    bool has = range_function(n, a, r);
+    double r = 0;
+    const FloatHistogram* h = nullptr;
+    bool has;
+    // Only a window of a series holding histograms (or of a subquery) can hold one.
+    bool maybe_h = rates && (!s.origin || s.origin->has_histograms);
+    if (maybe_h &&
+        std::any_of(a.s.begin(), a.s.end(), [](const Sample& x) { return x.h() != nullptr; })) {
+      FloatHistogram res;
+      has = histogram_rate(a, n != "delta", n == "rate", res);
+      if (has) h = keep(std::move(res));
+    } else if ((n == "last_over_time" || n == "first_over_time") && !a.s.empty() &&
+               (h = (n == "last_over_time" ? a.s.back() : a.s.front()).h()) != nullptr) {
+      has = true;  // the histogram itself
+    } else {
+      has = range_function(n, a, r);
+    }
     if (limited()) check_samples(held + static_cast<int64_t>(s.size) + (has ? 1 : 0));
     if (!has) continue;
     ++held;
     LabelsPtr l = keep_name                                    ? s.labels
                   : (s.origin && s.labels == s.origin->labels) ? s.origin->nameless
                                                                : drop_name(s.labels);
-    out.push_back(VSample{std::move(l), r, ts, s.origin});
+    out.push_back(VSample{std::move(l), r, ts, s.origin, h});
   }
   if (limited()) done();
   return Val::of_vector(std::move(out));

@@ -110,13 +110,16 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
     };
     std::unordered_map<std::string, size_t> index;
     std::vector<Group> groups;
+    Vector out;
+    std::vector<const VSample*> natives;
     for (const auto& s : v.vec) {
+      if (s.h) {
+        natives.push_back(&s);
+        continue;
+      }
       double upper;
       if (!parse_float(label_value(*s.labels, "le"), upper)) continue;
-      std::string key;
-      for (const auto& [ln, lv] : *s.labels)
-        if (ln != "le") append_key(key, ln, lv);
-      auto [it, inserted] = index.try_emplace(std::move(key), groups.size());
+      auto [it, inserted] = index.try_emplace(bucket_group_key(*s.labels), groups.size());
       if (inserted) {
         Labels l;
         for (const auto& p : *s.labels)
@@ -125,10 +128,25 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
       }
       groups[it->second].buckets.emplace_back(upper, s.v);
     }
-    Vector out;
+    // A native histogram and classic buckets of one series: neither is used (3.x's warning).
+    std::vector<bool> mixed(groups.size(), false);
+    for (const VSample* s : natives) {
+      auto it = index.find(bucket_group_key(*s->labels));
+      if (it != index.end()) {
+        mixed[it->second] = true;
+        warn(
+            "PromQL warning: vector contains a mix of classic and native histograms for metric "
+            "name \"" +
+            std::string(label_value(*s->labels, "__name__")) + "\"");
+        continue;
+      }
+      out.push_back(VSample{nameless(*s), native_quantile(q, *s->h, opt_.version.major >= 3), ts});
+    }
     bool forced = false;
-    for (auto& g : groups)
-      out.push_back(VSample{g.labels, bucket_quantile(q, g.buckets, forced), ts});
+    for (size_t i = 0; i < groups.size(); ++i) {
+      if (mixed[i]) continue;
+      out.push_back(VSample{groups[i].labels, bucket_quantile(q, groups[i].buckets, forced), ts});
+    }
     if (forced && opt_.version.major >= 3)
       warn("PromQL info: input to histogram_quantile needed to be fixed for monotonicity");
     return Val::of_vector(std::move(out));

@@ -9,6 +9,41 @@
 #include "promql/eval/internal.h"
 
 namespace caxtool::promql::eval::detail {
+
+double extrapolation_factor(const RangeArgs& a, bool is_counter, bool is_rate, double first,
+                            double result) {
+  auto s = a.s;
+  double to_start = static_cast<double>(s.front().t - a.range_start) / 1000;
+  double to_end = static_cast<double>(a.range_end - s.back().t) / 1000;
+  double sampled = static_cast<double>(s.back().t - s.front().t) / 1000;
+  double avg_between = sampled / static_cast<double>(s.size() - 1);
+  if (a.version >= Version{2, 51}) {
+    // 2.51 first limits the extrapolation to half an interval, then cuts it at the zero point.
+    double threshold = avg_between * 1.1;
+    if (to_start >= threshold) to_start = avg_between / 2;
+    if (is_counter && result > 0 && first >= 0) {
+      double to_zero = sampled * (first / result);
+      if (to_zero < to_start) to_start = to_zero;
+    }
+    if (to_end >= threshold) to_end = avg_between / 2;
+    double factor = (sampled + to_start + to_end) / sampled;
+    if (is_rate) factor /= static_cast<double>(a.range_ms) / 1000;
+    return factor;
+  }
+  if (is_counter && result > 0 && first >= 0) {
+    // A counter cannot go below zero: extrapolate at most to where it would have been zero.
+    double to_zero = sampled * (first / result);
+    if (to_zero < to_start) to_start = to_zero;
+  }
+  double threshold = avg_between * 1.1;
+  double interval = sampled;
+  interval += to_start < threshold ? to_start : avg_between / 2;
+  interval += to_end < threshold ? to_end : avg_between / 2;
+  double factor = interval / sampled;
+  if (is_rate) factor /= static_cast<double>(a.range_ms) / 1000;
+  return factor;
+}
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -24,36 +59,7 @@ bool extrapolated_rate(const RangeArgs& a, bool is_counter, bool is_rate, double
       prev = s[i].v;
     }
   }
-  double to_start = static_cast<double>(s.front().t - a.range_start) / 1000;
-  double to_end = static_cast<double>(a.range_end - s.back().t) / 1000;
-  double sampled = static_cast<double>(s.back().t - s.front().t) / 1000;
-  double avg_between = sampled / static_cast<double>(s.size() - 1);
-  if (a.version >= Version{2, 51}) {
-    // 2.51 first limits the extrapolation to half an interval, then cuts it at the zero point.
-    double threshold = avg_between * 1.1;
-    if (to_start >= threshold) to_start = avg_between / 2;
-    if (is_counter && result > 0 && s.front().v >= 0) {
-      double to_zero = sampled * (s.front().v / result);
-      if (to_zero < to_start) to_start = to_zero;
-    }
-    if (to_end >= threshold) to_end = avg_between / 2;
-    double factor = (sampled + to_start + to_end) / sampled;
-    if (is_rate) factor /= static_cast<double>(a.range_ms) / 1000;
-    out = result * factor;
-    return true;
-  }
-  if (is_counter && result > 0 && s.front().v >= 0) {
-    // A counter cannot go below zero: extrapolate at most to where it would have been zero.
-    double to_zero = sampled * (s.front().v / result);
-    if (to_zero < to_start) to_start = to_zero;
-  }
-  double threshold = avg_between * 1.1;
-  double interval = sampled;
-  interval += to_start < threshold ? to_start : avg_between / 2;
-  interval += to_end < threshold ? to_end : avg_between / 2;
-  double factor = interval / sampled;
-  if (is_rate) factor /= static_cast<double>(a.range_ms) / 1000;
-  out = result * factor;
+  out = result * extrapolation_factor(a, is_counter, is_rate, s.front().v, result);
   return true;
 }
 

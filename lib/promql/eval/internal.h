@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cmath>
+#include <deque>
 #include <memory>
 #include <span>
 #include <string>
@@ -26,7 +27,9 @@ struct StoredSeries {
   std::vector<Sample> samples;
   // Where the last lookup ended: rules are evaluated at increasing times, so the next lookup
   // gallops a few samples forward from here instead of binary-searching the whole series.
-  mutable size_t hint = 0;
+  // (32 bits, beside the flag, keep the record at 72 bytes: a series holds < 50M samples.)
+  mutable uint32_t hint = 0;
+  bool has_histograms = false;
   // The index of the first sample after `t`.
   size_t seek_after(int64_t t) const;
 };
@@ -36,6 +39,7 @@ struct Storage::Impl {
   std::unordered_map<std::string, uint32_t> by_key;  // label set key -> index
   std::unordered_map<std::string, std::vector<uint32_t>> by_name;
   std::vector<uint32_t> all;
+  std::vector<std::shared_ptr<const FloatHistogram>> histograms;  // what samples' h point to
   // Selector results (series indices in creation order) by selector text, valid while no series
   // is added: rule evaluation runs the same selectors at every step.
   mutable std::unordered_map<std::string, std::vector<uint32_t>> selections;
@@ -76,6 +80,7 @@ struct VSample {
   // The stored series the sample was selected from, while `labels` is that series' label set
   // or its name-less copy: dropping the name and hashing then cost nothing.
   const StoredSeries* origin = nullptr;
+  const FloatHistogram* h = nullptr;  // a native-histogram sample (then v is 0)
 };
 // `s.labels` without the metric name.
 LabelsPtr nameless(const VSample& s);
@@ -151,6 +156,21 @@ class Evaluator {
 
   void warn(std::string w) { warnings.push_back(std::move(w)); }
 
+  // Whether the node being evaluated reads native-histogram samples: selectors under a node
+  // that does not (most functions, binary operators) drop them, as Prometheus's functions
+  // ignore histograms. Set per node kind in evaluator.cpp.
+  bool histograms_allowed() const { return allow_histograms_; }
+  // A computed histogram, owned by the evaluation (and then by its result).
+  const FloatHistogram* keep(FloatHistogram h) {
+    if (!arena_) arena_ = std::make_shared<std::deque<FloatHistogram>>();
+    arena_->push_back(std::move(h));
+    return &arena_->back();
+  }
+  const FloatHistogram* keep_histogram(FloatHistogram h) { return keep(std::move(h)); }
+  std::shared_ptr<const void> arena() const { return arena_; }
+  // histograms.cpp: the native-histogram functions; false when `c` is none of them.
+  bool eval_histogram_call(const Call& c, int64_t ts, Val& out);
+
   // sample_limit.cpp: EvalOptions::max_samples. `cur_` models Prometheus's ev.currentSamples,
   // `in_` what the current step's evaluated nodes output (the inputs a parent gathers).
   struct SampleMark {
@@ -199,7 +219,27 @@ class Evaluator {
   int64_t step_ = 0;
   int64_t cur_ = 0, in_ = 0;
   SampleAccumulator* acc_ = nullptr;
+  bool allow_histograms_ = true;
+  std::shared_ptr<std::deque<FloatHistogram>> arena_;
+  friend class HistogramScope;
 };
+
+// Sets whether the children of a node read histograms, restored when the node is done.
+class HistogramScope {
+ public:
+  HistogramScope(Evaluator& ev, bool allow) : ev_(ev), saved_(ev.allow_histograms_) {
+    ev.allow_histograms_ = allow;
+  }
+  ~HistogramScope() { ev_.allow_histograms_ = saved_; }
+  HistogramScope(const HistogramScope&) = delete;
+  HistogramScope& operator=(const HistogramScope&) = delete;
+
+ private:
+  Evaluator& ev_;
+  bool saved_;
+};
+// Whether node `e` reads native-histogram samples of its arguments.
+bool takes_histograms(const Expr& e);
 
 // Range functions (functions_range.cpp): the value for one series of a range vector, or
 // nothing. `range_start`/`range_end` bound the window (for rate's extrapolation).
@@ -211,6 +251,13 @@ struct RangeArgs {
   Version version;
 };
 bool range_function(std::string_view name, const RangeArgs& a, double& out);
+// rate's extrapolation of `result` over the window (the first sample's value `first` bounds a
+// counter's extrapolation at its zero point), as a factor.
+double extrapolation_factor(const RangeArgs& a, bool is_counter, bool is_rate, double first,
+                            double result);
+// histogram_functions.cpp: rate, increase or delta of a window of histogram samples; false
+// (nothing) for a window mixing floats and histograms or incompatible layouts.
+bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out);
 bool is_range_function(std::string_view name);
 // `e` without enclosing parentheses.
 const Expr* unwrap(const Expr* e);
@@ -219,6 +266,11 @@ const Expr* unwrap(const Expr* e);
 double bucket_quantile(double q, std::vector<std::pair<double, double>>& buckets,
                        bool& forced_monotonic);
 double quantile_of(double q, std::vector<double>& values);
+// histogram_functions.cpp: histogram_quantile of a native histogram; 3.x walks from the top
+// for q >= 0.5 (`reverse_allowed`), earlier versions always from the bottom.
+double native_quantile(double q, const FloatHistogram& h, bool reverse_allowed);
+// The labels of a classic bucket series without `le`: its histogram's key.
+std::string bucket_group_key(const Labels& l);
 double kahan_inc(double inc, double sum, double& c);
 // go_math.cpp: Go's own atan and atan2 (libm rounds differently).
 double go_atan(double x);

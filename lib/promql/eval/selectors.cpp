@@ -120,7 +120,9 @@ Vector Evaluator::select_vector(const VectorSelector& vs, int64_t ts, bool keep_
     const Sample& last = ss.samples[after - 1];
     if (last.t < min_t || (left_open() && last.t == min_t)) continue;
     if (is_stale_nan(last.v)) continue;
-    out.push_back(VSample{ss.labels, last.v, last.t, &ss});
+    const FloatHistogram* h = ss.has_histograms ? last.h() : nullptr;
+    if (h && !histograms_allowed()) continue;
+    out.push_back(VSample{ss.labels, h ? 0 : last.v, last.t, &ss, h});
   }
   return out;
 }
@@ -150,11 +152,13 @@ Matrix Evaluator::select_matrix(const MatrixSelector& m, int64_t ts) {
     MSeries ms;
     ms.labels = ss.labels;
     ms.origin = &ss;
-    bool has_stale = std::any_of(lo, hi, [](const Sample& x) { return is_stale_nan(x.v); });
+    bool drop_h = ss.has_histograms && !histograms_allowed();
+    auto dropped = [&](const Sample& x) { return is_stale_nan(x.v) || (drop_h && x.h()); };
+    bool has_stale = std::any_of(lo, hi, dropped);
     if (has_stale) {
       std::vector<Sample> kept;
       for (auto i = lo; i != hi; ++i)
-        if (!is_stale_nan(i->v)) kept.push_back(*i);
+        if (!dropped(*i)) kept.push_back(*i);
       if (kept.empty()) continue;
       ms.own(std::move(kept));
     } else {
@@ -193,16 +197,26 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
     set_samples(orig);
     Val v = eval(*sq.expr, t);
     points += v.type == ValueType::kScalar ? 1 : static_cast<int64_t>(v.vec.size());
-    auto add = [&](const LabelsPtr& l, double x) {
+    auto add = [&](const LabelsPtr& l, double x, const FloatHistogram* h) {
       auto [it, inserted] = index.try_emplace(labels_key(*l), series.size());
       if (inserted) series.emplace_back(l, std::vector<Sample>{});
-      series[it->second].second.push_back(Sample{t, x});
+      series[it->second].second.push_back(Sample::of(t, x, h));
     };
     if (v.type == ValueType::kScalar) {
       static const LabelsPtr kEmpty = make_labels({});
-      add(kEmpty, v.scalar);
+      add(kEmpty, v.scalar, nullptr);
     } else {
-      for (const auto& s : v.vec) add(s.labels, s.v);
+      for (const auto& s : v.vec) {
+        // Prometheus sets a subquery's reset hints to unknown: its steps may skip or repeat
+        // the samples the hints describe.
+        const FloatHistogram* h = s.h;
+        if (h && (h->hint == CounterResetHint::kReset || h->hint == CounterResetHint::kNotReset)) {
+          FloatHistogram copy = *h;
+          copy.hint = CounterResetHint::kUnknown;
+          h = keep(std::move(copy));
+        }
+        add(s.labels, s.v, h);
+      }
     }
   }
   if (limited()) {

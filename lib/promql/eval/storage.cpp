@@ -30,6 +30,17 @@ void Storage::append(Labels labels, int64_t t, double v) {
   append(std::move(labels), std::vector<Sample>{Sample{t, v}});
 }
 
+void Storage::append(Labels labels, int64_t t, std::shared_ptr<const FloatHistogram> h) {
+  const FloatHistogram* raw = h.get();
+  append(std::move(labels), std::vector<Sample>{Sample::of(t, 0, raw)}, {std::move(h)});
+}
+
+void Storage::append(Labels labels, std::vector<Sample> samples,
+                     std::vector<std::shared_ptr<const FloatHistogram>> keep) {
+  for (auto& h : keep) impl_->histograms.push_back(std::move(h));
+  append(std::move(labels), std::move(samples));
+}
+
 void Storage::append(Labels labels, std::vector<Sample> samples) {
   std::sort(labels.begin(), labels.end());
   std::string key = detail::labels_key(labels);
@@ -46,17 +57,36 @@ void Storage::append(Labels labels, std::vector<Sample> samples) {
     impl_->by_name[name].push_back(it->second);
     impl_->all.push_back(it->second);
   }
-  auto& dst = impl_->series[it->second].samples;
+  StoredSeries& series = impl_->series[it->second];
+  auto& dst = series.samples;
   for (const Sample& s : samples) {
     if (!dst.empty() && s.t <= dst.back().t) continue;
     dst.push_back(s);
+    const FloatHistogram* sh = s.h();
+    if (!sh) continue;
+    series.has_histograms = true;
+    // The counter-reset hint the TSDB hands back: after a histogram of the same chunk, a
+    // reset (detected, or given) starts a chunk marked CounterReset, anything else reads as
+    // NotCounterReset; gauges stay gauges, and the first histogram keeps its own hint.
+    const Sample* prev = dst.size() >= 2 ? &dst[dst.size() - 2] : nullptr;
+    const FloatHistogram* ph = prev ? prev->h() : nullptr;
+    if (!ph || ph->hint == CounterResetHint::kGauge || sh->hint == CounterResetHint::kGauge)
+      continue;
+    CounterResetHint hint = sh->hint == CounterResetHint::kReset || sh->detect_reset(*ph)
+                                ? CounterResetHint::kReset
+                                : CounterResetHint::kNotReset;
+    if (hint == sh->hint) continue;
+    auto copy = std::make_shared<FloatHistogram>(*sh);
+    copy->hint = hint;
+    dst.back() = Sample::of(s.t, 0, copy.get());
+    impl_->histograms.push_back(std::move(copy));
   }
 }
 
 size_t StoredSeries::seek_after(int64_t t) const {
   const size_t n = samples.size();
   size_t lo = 0, hi = n;
-  size_t h = std::min(hint, n);
+  size_t h = std::min<size_t>(hint, n);
   auto after = [&](size_t i) { return samples[i].t > t; };
   if (h > 0 && after(h - 1)) {
     // Gallop backwards.
@@ -78,7 +108,7 @@ size_t StoredSeries::seek_after(int64_t t) const {
       lo = mid + 1;
     }
   }
-  hint = lo;
+  hint = static_cast<uint32_t>(lo);
   return lo;
 }
 

@@ -12,7 +12,7 @@ $ caxtool --format sarif check dashboard d.json
       "tool": {
         "driver": {
           "name": "caxtool",
-          "version": "0.4.0",
+          "version": "0.5.0",
           "rules": [
             {
               "id": "dashboard/promql"

@@ -56,8 +56,12 @@ bool aggregate_histograms(const std::vector<const FloatHistogram*>& in, bool mea
     }
     return std::pair{lo, hi};
   };
-  auto [plo, phi] = range(&FloatHistogram::positive);
-  auto [nlo, nhi] = range(&FloatHistogram::negative);
+  // Plain variables, not structured bindings: clang 14 (the fuzz and TSan builds) cannot
+  // capture those in the lambda below.
+  const std::pair<int64_t, int64_t> prange = range(&FloatHistogram::positive);
+  const std::pair<int64_t, int64_t> nrange = range(&FloatHistogram::negative);
+  const int64_t plo = prange.first, phi = prange.second;
+  const int64_t nlo = nrange.first, nhi = nrange.second;
   size_t np = phi > plo ? static_cast<size_t>(phi - plo) : 0;
   size_t nn = nhi > nlo ? static_cast<size_t>(nhi - nlo) : 0;
   size_t fields = 3 + np + nn;

@@ -270,7 +270,12 @@ struct MetricsChecker::Impl : Handler {
 MetricsChecker::MetricsChecker(CheckOptions options)
     : impl_(std::make_unique<Impl>(std::move(options))) {}
 MetricsChecker::~MetricsChecker() = default;
-void MetricsChecker::feed(std::string_view chunk) { impl_->parser.feed(chunk); }
+void MetricsChecker::feed(std::string_view chunk) {
+  impl_->duplicates.set_stable(chunk);  // its lines live until feed returns
+  impl_->parser.feed(chunk);
+  impl_->duplicates.flush();
+  impl_->duplicates.set_stable({});
+}
 CheckResult MetricsChecker::finish() { return impl_->finish(); }
 
 CheckResult check_metrics_text(std::string_view text, const CheckOptions& options) {

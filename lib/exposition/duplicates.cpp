@@ -27,7 +27,10 @@ void DuplicateFinder::add(uint64_t key, int line_no, std::string_view line, size
     probe_inline(key, line_no, line, name_at, name_size);
     return;
   }
-  if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
+  if (!worker_.joinable()) {
+    flush();  // the inline probes come first, so the findings stay in sample order
+    worker_ = std::thread([this] { work(); });
+  }
   if (!filling_) {
     std::lock_guard lock(mutex_);
     if (!spare_.empty()) {
@@ -48,7 +51,33 @@ void DuplicateFinder::add(uint64_t key, int line_no, std::string_view line, size
 
 void DuplicateFinder::probe_inline(uint64_t key, int line_no, std::string_view line, size_t name_at,
                                    size_t name_size) {
-  if (!series_.insert(key)) found_.push_back({line_no, std::string(line), name_at, name_size});
+  series_.prefetch(key);
+  if (ring_size_ == kHeldBack) retire_oldest();
+  Pending& p = ring_[(ring_head_ + ring_size_++) % kHeldBack];
+  p.key = key;
+  p.line_no = line_no;
+  p.name_at = name_at;
+  p.name_size = name_size;
+  bool stable =
+      line.data() >= stable_.data() && line.data() + line.size() <= stable_.data() + stable_.size();
+  if (stable) {
+    p.line = line;
+  } else {
+    p.own.assign(line);
+    p.line = p.own;
+  }
+}
+
+void DuplicateFinder::retire_oldest() {
+  Pending& p = ring_[ring_head_];
+  if (!series_.insert(p.key))
+    found_.push_back({p.line_no, std::string(p.line), p.name_at, p.name_size});
+  ring_head_ = (ring_head_ + 1) % kHeldBack;
+  --ring_size_;
+}
+
+void DuplicateFinder::flush() {
+  while (ring_size_ > 0) retire_oldest();
 }
 
 void DuplicateFinder::hand_over() {
@@ -90,6 +119,7 @@ void DuplicateFinder::probe_batch(const Batch& b) {
 }
 
 std::vector<DuplicateSample> DuplicateFinder::finish() {
+  flush();
   if (worker_.joinable()) {
     if (filling_ && !filling_->keys.empty()) hand_over();
     {

@@ -7,6 +7,7 @@
 // The order of insertion is the order of samples either way, so the findings are the same.
 #pragma once
 
+#include <array>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -38,6 +39,11 @@ class DuplicateFinder {
   DuplicateFinder& operator=(const DuplicateFinder&) = delete;
 
   void add(uint64_t key, int line_no, std::string_view line, size_t name_at, size_t name_size);
+  // Lines inside `text` stay readable until flush(): probes made inline are then held back a
+  // few samples, their slots prefetched meanwhile, without copying the line. Others are copied.
+  void set_stable(std::string_view text) { stable_ = text; }
+  // Makes every probe held back.
+  void flush();
   // Waits for every probe; the duplicates in sample order.
   std::vector<DuplicateSample> finish();
 
@@ -55,6 +61,20 @@ class DuplicateFinder {
 
   void probe_inline(uint64_t key, int line_no, std::string_view line, size_t name_at,
                     size_t name_size);
+  void retire_oldest();
+
+  // Inline probes held back until their slot has had time to load.
+  struct Pending {
+    uint64_t key = 0;
+    int line_no = 0;
+    std::string_view line;
+    std::string own;  // the line, when it was not in the stable text
+    size_t name_at = 0, name_size = 0;
+  };
+  static constexpr size_t kHeldBack = 8;
+  std::array<Pending, kHeldBack> ring_;
+  size_t ring_head_ = 0, ring_size_ = 0;
+  std::string_view stable_;
   void hand_over();
   void work();
   void probe_batch(const Batch& b);

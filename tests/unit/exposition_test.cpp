@@ -243,6 +243,31 @@ TEST_CASE("exposition: chunks split anywhere give the same result") {
   }
 }
 
+TEST_CASE("exposition: duplicates held back for prefetching keep their lines across chunks") {
+  std::string text;
+  for (int i = 0; i < 40; ++i)
+    text += "a{i=\"" + std::to_string(i % 25) + "\"} " + std::to_string(i) + "\n";
+  auto whole = check(text, Format::kPrometheus, {"metrics/duplicate-series"});
+  REQUIRE(whole.diagnostics.size() == 15);
+  for (size_t cut : {size_t{1}, size_t{3}, size_t{7}, size_t{16}, size_t{64}}) {
+    CheckOptions o;
+    o.file = "m";
+    o.lints.insert("metrics/duplicate-series");
+    MetricsChecker c(o);
+    for (size_t i = 0; i < text.size(); i += cut) {
+      std::string piece = text.substr(i, cut);  // dies after feed, as a reused read buffer would
+      c.feed(piece);
+    }
+    auto r = c.finish();
+    REQUIRE(r.diagnostics.size() == whole.diagnostics.size());
+    for (size_t k = 0; k < r.diagnostics.size(); ++k) {
+      CHECK(r.diagnostics.items()[k].line == whole.diagnostics.items()[k].line);
+      CHECK(r.diagnostics.items()[k].message == whole.diagnostics.items()[k].message);
+    }
+    CHECK(r.source_text == whole.source_text);  // the duplicate lines as written
+  }
+}
+
 TEST_CASE("exposition: the event API counts series per family without a model") {
   struct Counter : Handler {
     std::map<std::string, int> series;

@@ -2,7 +2,12 @@
 // The parsing thread fills batches of probes (hash, line number, a copy of the line) and queues
 // them; the worker probes each batch in order and returns it for reuse. At most kMaxQueued
 // batches wait, so memory stays a few hundred KB above the set itself however fast the parser is.
+// Before that (the first threaded_after samples), probes are made on the parsing thread, each held
+// back kHeldBack samples while its slot is prefetched; MetricsChecker::feed flushes them before
+// the chunk their lines point into goes away.
 #include "exposition/duplicates.h"
+
+#include <functional>
 
 namespace caxtool::exposition {
 
@@ -58,8 +63,10 @@ void DuplicateFinder::probe_inline(uint64_t key, int line_no, std::string_view l
   p.line_no = line_no;
   p.name_at = name_at;
   p.name_size = name_size;
-  bool stable =
-      line.data() >= stable_.data() && line.data() + line.size() <= stable_.data() + stable_.size();
+  // std::less_equal: a total order even for pointers into different buffers.
+  std::less_equal<const char*> le;
+  bool stable = le(stable_.data(), line.data()) &&
+                le(line.data() + line.size(), stable_.data() + stable_.size());
   if (stable) {
     p.line = line;
   } else {

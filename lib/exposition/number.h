@@ -2,8 +2,9 @@
 // Numbers as the two formats spell them. Prometheus text accepts what Go's strconv.ParseFloat
 // and ParseInt accept (minus hex, underscores and p exponents, which expfmt refuses); OpenMetrics
 // has its own ABNF, which turns out to be the same set of floats with the same special values.
-// Validation is separate from conversion: the check only needs to know a value is well-formed,
-// and most values are never converted.
+// Validation is separate from conversion: the check only needs to know a value is well-formed.
+// Only plain decimals are converted on the way (fast_decimal, a few instructions a digit); the
+// rest go through strtod only when a lint needs their value.
 #pragma once
 
 #include <cstdint>

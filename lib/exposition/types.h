@@ -67,7 +67,7 @@ struct Sample {
   Suffix suffix = Suffix::kNone;
   std::span<const Label> labels;
   std::string_view value;  // as written
-  // The value converted, when the parser had it for free (a plain decimal); else NaN and false.
+  // The value converted, when the parser had it for free (a plain decimal); else 0 and false.
   double number = 0;
   bool has_number = false;
   bool has_timestamp = false;

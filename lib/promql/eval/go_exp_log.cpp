@@ -7,9 +7,9 @@
 // inputs, and promtool compares test values exactly, so `exp`, `ln`, `log2` and `log10` (Go's
 // log2 and log10 are built on Log) round here as they do in Prometheus. Written from the
 // algorithm's description, instruction by instruction in the order Go evaluates it.
+#include <bit>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 
 #include "promql/eval/internal.h"
 
@@ -20,17 +20,8 @@
 namespace caxtool::promql::eval::detail {
 namespace {
 
-double from_bits(uint64_t b) {
-  double d;
-  std::memcpy(&d, &b, sizeof d);
-  return d;
-}
-
-uint64_t to_bits(double d) {
-  uint64_t b;
-  std::memcpy(&b, &d, sizeof b);
-  return b;
-}
+double from_bits(uint64_t b) { return std::bit_cast<double>(b); }
+uint64_t to_bits(double d) { return std::bit_cast<uint64_t>(d); }
 
 // Go's useFMA: cpu.X86.HasAVX && cpu.X86.HasFMA (both need the OS to save AVX state).
 bool cpu_has_fma() {

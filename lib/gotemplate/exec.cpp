@@ -6,6 +6,7 @@
 #include "gotemplate/exec.h"
 
 #include <algorithm>
+#include <ctime>
 
 #include "gotemplate/exec_impl.h"
 #include "gotemplate/template.h"
@@ -46,16 +47,70 @@ class Executor {
   }
 
  private:
-  [[noreturn]] void fail(size_t at, size_t end, const std::string& message) {
+  // Go's state.errorf: the position of the node and its text. `context` is what Go's
+  // Node.String() gives: the source of a whole node, or a command or argument rewritten in the
+  // canonical spacing of canon().
+  [[noreturn]] void fail(size_t at, std::string_view context, const std::string& message) {
     size_t line_start = text_.rfind('\n', at == 0 ? 0 : at - 1);
     size_t line = 1 + static_cast<size_t>(
                           std::count(text_.begin(), text_.begin() + static_cast<long>(at), '\n'));
     size_t col = line_start == std::string_view::npos || at == 0 ? at : at - line_start - 1;
-    std::string context(text_.substr(at, end > at ? end - at : 0));
-    if (context.size() > 20) context = context.substr(0, 20) + "...";
     throw ExecError{"template: " + options_.name + ":" + std::to_string(line) + ":" +
-                    std::to_string(col) + ": executing \"" + options_.name + "\" at <" + context +
-                    ">: " + message};
+                    std::to_string(col) + ": executing \"" + options_.name + "\" at <" +
+                    std::string(context) + ">: " + message};
+  }
+  [[noreturn]] void fail(const Node& n, const std::string& message) {
+    fail(n.begin, text_.substr(n.begin, n.end - n.begin), message);
+  }
+  [[noreturn]] void fail(const Command& c, const std::string& message) {
+    fail(c.begin, canon(c), message);
+  }
+  [[noreturn]] void fail(const Arg& a, const std::string& message) {
+    fail(a.begin, canon(a), message);
+  }
+
+  // parse.Node.String() of an argument, a command and a pipeline: single spaces between
+  // arguments, " | " between commands, parentheses around nested pipelines, literals as written.
+  std::string canon(const Arg& a) const {
+    std::string out;
+    switch (a.kind) {
+      case ArgKind::kField:
+        break;
+      case ArgKind::kVariable:
+      case ArgKind::kIdentifier:
+        out = a.name;
+        break;
+      case ArgKind::kDot:
+        return ".";
+      case ArgKind::kNil:
+        return "nil";
+      case ArgKind::kBool:
+      case ArgKind::kNumber:
+      case ArgKind::kString:
+        return std::string(text_.substr(a.begin, a.end - a.begin));
+      case ArgKind::kPipe:
+      case ArgKind::kChain:
+        out = "(" + canon(*a.pipe) + ")";
+        break;
+    }
+    if (a.kind == ArgKind::kIdentifier) return out;
+    for (const std::string& f : a.fields) out += "." + f;
+    return out;
+  }
+  std::string canon(const Command& c) const {
+    std::string out;
+    for (const Arg& a : c.args) {
+      if (!out.empty()) out += ' ';
+      out += canon(a);
+    }
+    return out;
+  }
+  std::string canon(const Pipe& p) const {
+    std::string out;
+    for (size_t i = 0; i < p.decl.size(); ++i) out += (i > 0 ? ", " : "") + p.decl[i];
+    if (!p.decl.empty()) out += " := ";
+    for (size_t i = 0; i < p.cmds.size(); ++i) out += (i > 0 ? " | " : "") + canon(p.cmds[i]);
+    return out;
   }
 
   void walk_list(const std::vector<Node>& list, const Value& dot) {
@@ -63,7 +118,7 @@ class Executor {
   }
 
   void walk(const Node& n, const Value& dot) {
-    if (++depth_ > kMaxDepth) fail(n.begin, n.end, "exceeded maximum template depth (100000)");
+    if (++depth_ > kMaxDepth) fail(n, "exceeded maximum template depth (100000)");
     switch (n.kind) {
       case NodeKind::kText:
         out_.append(text_.substr(n.begin, n.end - n.begin));
@@ -91,7 +146,7 @@ class Executor {
       case NodeKind::kTemplate: {
         auto it = tree_.defines.find(n.name);
         if (it == tree_.defines.end()) {
-          fail(n.begin, n.end, "template \"" + n.name + "\" not defined");
+          fail(n, "template \"" + n.name + "\" not defined");
         }
         Value v = n.has_pipe ? pipe(n.pipe, dot) : Value::nil();
         std::vector<std::pair<std::string, Value>> saved;
@@ -107,7 +162,7 @@ class Executor {
         throw ContinueSignal{};
     }
     --depth_;
-    if (out_.size() > kMaxOutput) fail(n.begin, n.end, "output exceeds 16 MiB");
+    if (out_.size() > kMaxOutput) fail(n, "output exceeds 16 MiB");
   }
 
   void range(const Node& n, const Value& dot) {
@@ -143,7 +198,7 @@ class Executor {
       case Kind::kNil:
         break;
       default:
-        fail(n.pipe.begin, n.pipe.end, "range can't iterate over " + print_value(v));
+        fail(n.pipe.begin, canon(n.pipe), "range can't iterate over " + print_value(v));
     }
     if (items.empty()) {
       vars_.resize(mark);
@@ -200,11 +255,10 @@ class Executor {
     if (final_arg != nullptr || c.args.size() > 1) {
       if (first.kind == ArgKind::kField || first.kind == ArgKind::kChain ||
           first.kind == ArgKind::kVariable) {
-        fail(c.begin, c.end,
-             "can't give argument to non-function " +
-                 std::string(text_.substr(first.begin, first.end - first.begin)));
+        fail(c, "can't give argument to non-function " +
+                    std::string(text_.substr(first.begin, first.end - first.begin)));
       }
-      fail(c.begin, c.end, "can't give argument to non-function");
+      fail(c, "can't give argument to non-function");
     }
     return arg(first, dot);
   }
@@ -213,8 +267,7 @@ class Executor {
     const std::string& name = fn.name;
     if (name == "and" || name == "or") {
       size_t n = c.args.size() - 1 + (final_arg ? 1 : 0);
-      if (n < 1)
-        fail(c.begin, c.end, "wrong number of args for " + name + ": want at least 1 got 0");
+      if (n < 1) fail(c, "wrong number of args for " + name + ": want at least 1 got 0");
       Value v;
       for (size_t i = 1; i <= n; ++i) {
         v = i < c.args.size() ? arg(c.args[i], dot) : *final_arg;
@@ -227,8 +280,8 @@ class Executor {
     if (final_arg != nullptr) args.push_back(*final_arg);
     Value result;
     std::string error;
-    if (!call_function(name, args, fctx_, result, error)) fail(fn.begin, c.end, error);
-    return fields(result, fn, c.begin, c.end);
+    if (!call_function(name, args, fctx_, result, error)) fail(c, error);
+    return result;
   }
 
   Value arg(const Arg& a, const Value& dot) {
@@ -246,7 +299,7 @@ class Executor {
             break;
           }
         }
-        if (!found) fail(a.begin, a.end, "undefined variable: " + a.name);
+        if (!found) fail(a, "undefined variable: " + a.name);
         break;
       }
       case ArgKind::kDot:
@@ -269,16 +322,11 @@ class Executor {
         base = pipe(*a.pipe, dot);
         break;
     }
-    return fields(base, a, a.begin, a.end);
+    for (const std::string& f : a.fields) base = field(base, f, a);
+    return base;
   }
 
-  Value fields(Value v, const Arg& a, size_t begin, size_t end) {
-    if (a.kind == ArgKind::kIdentifier) return v;
-    for (const std::string& f : a.fields) v = field(v, f, begin, end);
-    return v;
-  }
-
-  Value field(const Value& v, const std::string& name, size_t begin, size_t end) {
+  Value field(const Value& v, const std::string& name, const Arg& a) {
     switch (v.kind) {
       case Kind::kData:
         if (name == "Labels" || name == "ExternalLabels") {
@@ -289,10 +337,9 @@ class Executor {
         }
         if (name == "ExternalURL") return Value::string(v.data->external_url);
         if (name == "Value") return Value::floating(v.data->value);
-        fail(begin, end,
-             "can't evaluate field " + name + " in type struct { Labels " +
-                 "map[string]string; ExternalLabels map[string]string; ExternalURL " +
-                 "string; Value float64 }");
+        fail(a, "can't evaluate field " + name + " in type struct { Labels " +
+                    "map[string]string; ExternalLabels map[string]string; ExternalURL " +
+                    "string; Value float64 }");
       case Kind::kStringMap: {
         auto it = std::lower_bound(v.map.begin(), v.map.end(), name,
                                    [](const auto& p, const std::string& n) { return p.first < n; });
@@ -310,11 +357,33 @@ class Executor {
           return m;
         }
         if (name == "Value") return Value::floating(v.samples.front().value);
-        fail(begin, end, "can't evaluate field " + name + " in type *template.sample");
+        fail(a, "can't evaluate field " + name + " in type *template.sample");
+      case Kind::kTime:
+        // The niladic methods of *time.Time that yield numbers or the time itself.
+        if (name == "Unix") return Value::integer(v.i / 1000 - (v.i % 1000 < 0 ? 1 : 0));
+        if (name == "UnixMilli") return Value::integer(v.i);
+        if (name == "UTC") return v;
+        if (name == "String") return Value::string(v.s);
+        if (name == "Year" || name == "YearDay" || name == "Day" || name == "Hour" ||
+            name == "Minute" || name == "Second" || name == "Nanosecond") {
+          int64_t secs = v.i / 1000 - (v.i % 1000 < 0 ? 1 : 0);
+          std::time_t t = static_cast<std::time_t>(secs);
+          std::tm tm{};
+          gmtime_r(&t, &tm);
+          int64_t x = name == "Year"      ? tm.tm_year + int64_t{1900}
+                      : name == "YearDay" ? tm.tm_yday + 1
+                      : name == "Day"     ? tm.tm_mday
+                      : name == "Hour"    ? tm.tm_hour
+                      : name == "Minute"  ? tm.tm_min
+                      : name == "Second"  ? tm.tm_sec
+                                          : (v.i - secs * 1000) * 1'000'000;
+          return Value::integer(x);
+        }
+        fail(a, "can't evaluate field " + name + " in type " + type_name(v));
       case Kind::kNil:
-        fail(begin, end, "nil pointer evaluating interface {}." + name);
+        fail(a, "nil pointer evaluating interface {}." + name);
       default:
-        fail(begin, end, "can't evaluate field " + name + " in type " + type_name(v));
+        fail(a, "can't evaluate field " + name + " in type " + type_name(v));
     }
   }
 

@@ -40,8 +40,8 @@ enum class Kind {
 struct Value {
   Kind kind = Kind::kNil;
   bool b = false;
-  int64_t i = 0;
-  double f = 0;  // also the time, in seconds since the epoch, for kTime
+  int64_t i = 0;  // also the time, in milliseconds since the epoch, for kTime
+  double f = 0;
   std::string s;
   StringMap map;                     // kStringMap
   const AlertData* data = nullptr;   // kData

@@ -12,6 +12,7 @@
 
 #include "gotemplate/exec_impl.h"
 #include "promql/literals.h"
+#include "util/go_strconv.h"
 
 namespace caxtool::gotemplate::detail::exec {
 namespace {
@@ -84,11 +85,11 @@ std::string humanize1024(double v) {
 
 std::string humanize_duration(double v) {
   if (std::isnan(v) || std::isinf(v)) return g4(v);
-  if (v == 0) return "0s";
+  if (v == 0) return g4(v) + "s";  // "-0s" for negative zero, as Go prints it
   if (std::fabs(v) >= 1) {
     std::string sign = v < 0 ? "-" : "";
     v = std::fabs(v);
-    auto whole = static_cast<int64_t>(v);
+    int64_t whole = util::go_int64(v);
     int64_t seconds = whole % 60, minutes = (whole / 60) % 60, hours = (whole / 3600) % 24,
             days = whole / 86400;
     auto n = [](int64_t x) { return std::to_string(x); };
@@ -107,13 +108,22 @@ std::string humanize_duration(double v) {
   return g4(v) + prefix + "s";
 }
 
-// time.Time.String() of a UTC time: "2006-01-02 15:04:05.999999999 +0000 UTC".
-std::string time_text(double seconds) {
-  auto ns_total = static_cast<int64_t>(seconds * 1e9);
-  int64_t secs = ns_total / 1'000'000'000;
-  int64_t ns = ns_total % 1'000'000'000;
-  if (ns < 0) {
-    ns += 1'000'000'000;
+// Prometheus's floatToTime: the seconds go through int64 nanoseconds and model.Time, so only
+// milliseconds survive; beyond the int64 nanosecond range is an error.
+int64_t time_ms(double seconds) {
+  double ns = seconds * 1e9;
+  if (ns > 9223372036854775808.0 || ns < -9223372036854775808.0)
+    throw Err{format_float(seconds, 'g', -1) +
+              " cannot be represented as a nanoseconds timestamp since it overflows int64"};
+  return util::go_int64(ns) / 1'000'000;
+}
+
+// time.Time.String() of a UTC time: "2006-01-02 15:04:05.999 +0000 UTC".
+std::string time_text(int64_t ms) {
+  int64_t secs = ms / 1000;
+  int64_t frac_ms = ms % 1000;
+  if (frac_ms < 0) {
+    frac_ms += 1000;
     --secs;
   }
   std::time_t t = static_cast<std::time_t>(secs);
@@ -122,9 +132,9 @@ std::string time_text(double seconds) {
   char buf[64];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
   std::string out = buf;
-  if (ns != 0) {
-    char frac[16];
-    std::snprintf(frac, sizeof frac, ".%09lld", static_cast<long long>(ns));
+  if (frac_ms != 0) {
+    char frac[8];
+    std::snprintf(frac, sizeof frac, ".%03lld", static_cast<long long>(frac_ms));
     std::string f = frac;
     while (f.back() == '0') f.pop_back();
     out += f;
@@ -302,13 +312,14 @@ Value call(const std::string& name, std::vector<Value>& args, const FunctionCont
     if (name == "humanizeDuration") return Value::string(humanize_duration(v));
     if (name == "humanizePercentage") return Value::string(g4(v * 100) + "%");
     if (std::isnan(v) || std::isinf(v)) {
-      if (name == "toTime") throw Err{"cannot convert " + g4(v) + " to Time"};
+      if (name == "toTime") throw Err{"value is NaN or Inf"};
       return Value::string(g4(v));
     }
-    Value t = Value::string(time_text(v));
+    int64_t ms = time_ms(v);
+    Value t = Value::string(time_text(ms));
     if (name == "toTime") {
       t.kind = Kind::kTime;
-      t.f = v;
+      t.i = ms;
     }
     return t;
   }

@@ -4,6 +4,7 @@
 // between digits or right after a prefix.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <string_view>
 
@@ -20,5 +21,13 @@ GoNumError go_parse_uint(std::string_view s, uint64_t* value);
 
 // strconv.ParseInt(s, 0, 64): an optional sign, then ParseUint, then the int64 range.
 GoNumError go_parse_int(std::string_view s, int64_t* value);
+
+// Go's int64(f) as amd64 compiles it (CVTTSD2SI): truncation toward zero, and the "integer
+// indefinite" value math.MinInt64 for NaN and for anything outside the int64 range, where a
+// C++ cast would be undefined. Prometheus's templates and date functions show that value.
+constexpr int64_t go_int64(double f) {
+  if (!(f > -9223372036854775808.0 && f < 9223372036854775808.0)) return INT64_MIN;
+  return static_cast<int64_t>(f);
+}
 
 }  // namespace caxtool::util

@@ -294,6 +294,47 @@ def math_case(directory):
     return path
 
 
+def time_case(directory):
+    """Times as Go takes them: the date functions over time.Unix(int64(v), 0) (NaN, the
+    infinities and |v| >= 2^63 become math.MinInt64, and Go's absolute-year arithmetic wraps),
+    humanizeDuration's int64 conversion, humanizeTimestamp's and toTime's millisecond
+    truncation and overflow error, the methods of toTime's *time.Time, and the canonical
+    spacing of the node Go names in an execution error."""
+    rng = random.Random(11)
+    vals = [rng.uniform(-4e9, 8e9) for _ in range(150)]
+    vals += [rng.uniform(-1e3, 1e3) for _ in range(50)]
+    vals += [10 ** rng.uniform(9, 30) * rng.choice([-1, 1]) for _ in range(50)]
+    vals += [0.0, -0.0, 1.0000001, -1.0000001, 0.0005, -0.0005, 59.999, 86399.9999,
+             951782400.0, 951868799.0, 4107542400.0, -62135596800.0, -62135596801.0,
+             9223372036.854775807, -9223372036.854775808, 9.2233720368547e18,
+             -9.2233720368547e18, 1e18, 1e30, -1e30, float("nan"), float("inf"), float("-inf")]
+    rules = ["groups:", "- name: g", "  rules:", "  - alert: T", "    expr: 'm'",
+             "    annotations:",
+             "      d: '{{ humanizeDuration $value }}'",
+             "      t: '{{ humanizeTimestamp $value }}'",
+             "      u: '{{ (toTime   $value).Unix }} {{ (toTime $value).UnixMilli }} "
+             "{{ (toTime $value).UTC }} {{ (toTime $value).Year }} {{ (toTime $value).YearDay }} "
+             "{{ (toTime $value).Day }} {{ (toTime $value).Hour }} {{ (toTime $value).Minute }} "
+             "{{ (toTime $value).Second }} {{ (toTime $value).Nanosecond }}'",
+             "      v: '{{ $value|toTime }}'"]
+    lines = ["rule_files: [time.rules.yml]", "evaluation_interval: 1m", "tests:",
+             "- interval: 1m", "  input_series:"]
+    for i, v in enumerate(vals):
+        lines += [f"  - series: 'm{{i=\"{i}\"}}'", f"    values: '{v!r}'"]
+    lines += ["  alert_rule_test:", "  - eval_time: 0m", "    alertname: T",
+              "    exp_alerts: []", "  promql_expr_test:"]
+    for f in ["year", "month", "day_of_month", "day_of_year", "day_of_week", "hour", "minute",
+              "days_in_month"]:
+        lines += [f"  - expr: {f}(m)", "    eval_time: 0m", "    exp_samples:",
+                  "    - labels: '{}'", "      value: -1"]
+    with open(os.path.join(directory, "time.rules.yml"), "w") as f:
+        f.write("\n".join(rules) + "\n")
+    path = os.path.join(directory, "time.test.yml")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
@@ -324,6 +365,7 @@ def main():
                         files.append(("fixture", p))
         files += [("sample limit", p) for p in sample_limit_cases(tmp)]
         files.append(("go math", math_case(tmp)))
+        files.append(("go time", time_case(tmp)))
         random_seed = random.SystemRandom().randrange(1 << 30)
         print(f"fixed seed {seed}, random seed {random_seed} (replay: {sys.argv[0]} CAXTOOL N SEED)")
         for s in (seed, random_seed):

@@ -134,6 +134,22 @@ TEST_CASE("gotemplate: Prometheus humanize functions") {
   CHECK(expand("{{ humanize \"x\" }}").starts_with("ERROR: error executing template"));
 }
 
+TEST_CASE("gotemplate: times beyond int64 convert as Go does on amd64, never crash") {
+  // int64(1e30) is math.MinInt64 in Go; in C++ the cast is undefined, and once crashed.
+  CHECK(expand("{{ humanizeDuration $value }}", 1e30) == "-106751991167300d -15h -30m -8s");
+  CHECK(expand("{{ humanizeDuration $value }}", -1e30) == "--106751991167300d -15h -30m -8s");
+  CHECK(expand("{{ humanizeDuration $value }}", -0.0) == "-0s");
+  // Milliseconds survive floatToTime; beyond int64 nanoseconds is an error.
+  CHECK(expand("{{ humanizeTimestamp $value }}", 1.0000001) == "1970-01-01 00:00:01 +0000 UTC");
+  CHECK(expand("{{ humanizeTimestamp $value }}", 9223372036.854775807) ==
+        "1677-09-21 00:12:43.146 +0000 UTC");
+  CHECK(expand("{{ humanizeTimestamp   $value }}", 1e18) ==
+        "ERROR: error executing template __alert_Test: template: __alert_Test:1:115: executing "
+        "\"__alert_Test\" at <humanizeTimestamp $value>: error calling humanizeTimestamp: 1e+18 "
+        "cannot be represented as a nanoseconds timestamp since it overflows int64");
+  CHECK(expand("{{ (toTime $value).Unix }} {{ (toTime $value).Year }}", -1.5) == "-2 1969");
+}
+
 TEST_CASE("gotemplate: printf with Go's verbs") {
   CHECK(expand("{{ printf \"%.2f\" 3.14159 }}") == "3.14");
   CHECK(expand("{{ printf \"%d-%s-%q\" 3 \"a\" \"b\" }}") == "3-a-\"b\"");

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "promql/eval/internal.h"
+#include "util/go_strconv.h"
 
 namespace caxtool::promql::eval::detail {
 namespace {
@@ -66,38 +67,56 @@ double (*simple_function(std::string_view n))(double) {
   return nullptr;
 }
 
-// Civil date of a Unix time in seconds (UTC), as Go's time.Unix(int64(v), 0).UTC().
+// Civil date of a Unix time in seconds (UTC), as Go (up to 1.22, which built promtool 2.42)
+// computes time.Unix(int64(v), 0).UTC(): on unsigned "absolute" seconds counted from the year
+// -292277022399, in 400-, 100- and 4-year cycles. Times before that year wrap around to its
+// end; NaN, the infinities and |v| >= 2^63, which int64() maps to math.MinInt64, land there.
 struct Civil {
   int64_t year;
   int month, day, hour, minute, weekday, yday;
 };
 
 Civil civil(double v) {
-  int64_t secs = static_cast<int64_t>(v);
-  int64_t days = secs / 86400;
-  int64_t rem = secs % 86400;
-  if (rem < 0) {
-    rem += 86400;
-    days -= 1;
-  }
+  constexpr int64_t kUnixToInternal = int64_t{719162} * 86400;
+  constexpr int64_t kInternalToAbsolute = int64_t{730692556} * 146097 * 86400;
+  constexpr int64_t kAbsoluteZeroYear = -292277022399;
+  // Go adds in int64 and wraps; unsigned arithmetic does the same without overflow.
+  uint64_t abs = static_cast<uint64_t>(util::go_int64(v)) +
+                 static_cast<uint64_t>(kUnixToInternal + kInternalToAbsolute);
   Civil c{};
-  c.hour = static_cast<int>(rem / 3600);
-  c.minute = static_cast<int>(rem % 3600 / 60);
-  c.weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
-  // Howard Hinnant's civil_from_days.
-  int64_t z = days + 719468;
-  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t y = yoe + era * 400;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  c.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  c.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  c.year = c.month <= 2 ? y + 1 : y;
+  c.hour = static_cast<int>(abs % 86400 / 3600);
+  c.minute = static_cast<int>(abs % 3600 / 60);
+  c.weekday = static_cast<int>((abs + 86400) % (7 * 86400) / 86400);  // year zero began on a Monday
+  uint64_t d = abs / 86400;
+  uint64_t n = d / 146097;
+  uint64_t y = 400 * n;
+  d -= 146097 * n;
+  n = d / 36524;
+  n -= n >> 2;  // the last day of a 400-year cycle
+  y += 100 * n;
+  d -= 36524 * n;
+  n = d / 1461;
+  y += 4 * n;
+  d -= 1461 * n;
+  n = d / 365;
+  n -= n >> 2;  // the last day of a leap year
+  y += n;
+  d -= 365 * n;
+  c.year = static_cast<int64_t>(y) + kAbsoluteZeroYear;
+  int day = static_cast<int>(d);
+  c.yday = day + 1;
   bool leap = (c.year % 4 == 0 && c.year % 100 != 0) || c.year % 400 == 0;
-  static const int kCum[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
-  c.yday = kCum[c.month - 1] + c.day + (leap && c.month > 2 ? 1 : 0);
+  if (leap && day == 31 + 29 - 1) {
+    c.month = 2;
+    c.day = 29;
+    return c;
+  }
+  if (leap && day > 31 + 29 - 1) --day;
+  static const int kBefore[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+  int month = day / 31;
+  if (day >= kBefore[month + 1]) ++month;
+  c.month = month + 1;
+  c.day = day - kBefore[month] + 1;
   return c;
 }
 

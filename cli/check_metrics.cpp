@@ -68,13 +68,15 @@ struct FdReader {
   bool whole = false;  // `first` is the whole input
   std::string tail;
   std::string error;
+  uint64_t size = 0;  // a regular file's size, else 0
 
   bool start() {
     struct stat st {};
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      off_t size = st.st_size;
-      off_t at = std::max<off_t>(0, size - 64);
-      tail.resize(static_cast<size_t>(size - at));
+      off_t file_size = st.st_size;
+      size = static_cast<uint64_t>(file_size);
+      off_t at = std::max<off_t>(0, file_size - 64);
+      tail.resize(static_cast<size_t>(file_size - at));
       ssize_t n = pread(fd, tail.data(), tail.size(), at);
       tail.resize(n > 0 ? static_cast<size_t>(n) : 0);
     }
@@ -232,11 +234,12 @@ int run_check_metrics(CheckMetrics& m, const GlobalOptions& global, Io& io) {
       io.err << "caxtool: " << m.input << ": cannot read: " << std::strerror(errno) << '\n';
       return to_int(ExitCode::kCannotRun);
     }
-    FdReader reader{fd, {}, false, {}, {}};
+    FdReader reader{fd, {}, false, {}, {}, 0};
     bool ok = reader.start();
     if (ok) {
       sniffed_prometheus = !forced && !reader.whole && reader.tail.empty();
       options.format = forced.value_or(exposition::detect_format(std::nullopt, reader.tail));
+      options.input_bytes = reader.size;
       exposition::MetricsChecker checker(options);
       checker.feed(reader.first);
       last = reader.first.substr(reader.first.size() - std::min<size_t>(reader.first.size(), 64));

@@ -256,8 +256,9 @@ struct MetricsChecker::Impl : Handler {
   Parser parser;
   std::vector<FamilyState> states;
   std::vector<NameProblem> problems;
-  DuplicateFinder duplicates{options.duplicates_threaded_after};
+  DuplicateFinder duplicates;
   size_t families = 0;
+  uint64_t bytes_fed = 0;
   bool lint_duplicates = false, lint_buckets = false, lint_labels = false;
   std::string scratch;  // a label pair spelled out, when the line does not have it in one piece
   HistogramMetric bucket_run;
@@ -271,10 +272,20 @@ MetricsChecker::MetricsChecker(CheckOptions options)
     : impl_(std::make_unique<Impl>(std::move(options))) {}
 MetricsChecker::~MetricsChecker() = default;
 void MetricsChecker::feed(std::string_view chunk) {
-  impl_->duplicates.set_stable(chunk);  // its lines live until feed returns
-  impl_->parser.feed(chunk);
-  impl_->duplicates.flush();
-  impl_->duplicates.set_stable({});
+  Impl& m = *impl_;
+  m.duplicates.set_stable(chunk);  // its lines live until feed returns
+  m.parser.feed(chunk);
+  m.duplicates.flush();
+  m.duplicates.set_stable({});
+  bool first = m.bytes_fed == 0;
+  m.bytes_fed += chunk.size();
+  if (first && m.lint_duplicates && m.options.input_bytes > m.bytes_fed) {
+    // Samples per byte so far, over the whole input, with an eighth to spare.
+    double density =
+        static_cast<double>(m.parser.sample_count()) / static_cast<double>(m.bytes_fed);
+    m.duplicates.expect(
+        static_cast<size_t>(density * static_cast<double>(m.options.input_bytes) * 1.125));
+  }
 }
 CheckResult MetricsChecker::finish() { return impl_->finish(); }
 

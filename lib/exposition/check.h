@@ -22,9 +22,9 @@ struct CheckOptions {
   std::string file;                          // as shown in diagnostics
   std::set<std::string, std::less<>> lints;  // enabled lint names
   bool extended = false;
-  // Duplicate detection moves to a second thread after this many samples (exposition/
-  // duplicates.h); tests lower it to cover that path with small inputs.
-  size_t duplicates_threaded_after = 10'000;
+  // The input's size when known (a regular file): after the first chunk, the sample density
+  // seen so far sizes the duplicate set for the whole input at once.
+  uint64_t input_bytes = 0;
 };
 
 struct CardinalityRow {

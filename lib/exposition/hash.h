@@ -5,8 +5,12 @@
 // check stays one probe per sample instead of comparing series pairwise.
 #pragma once
 
+#include <sys/mman.h>
+
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,13 +85,39 @@ inline uint64_t hash_label_text(std::string_view name, std::string_view value,
   return hash_bytes(scratch);
 }
 
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n) {
+    constexpr size_t kHuge = size_t{1} << 21;
+    size_t bytes = n * sizeof(T);
+    if (bytes < kHuge) return static_cast<T*>(::operator new(bytes));
+    bytes = (bytes + kHuge - 1) & ~(kHuge - 1);
+    void* p = std::aligned_alloc(kHuge, bytes);
+    if (!p) throw std::bad_alloc();
+    madvise(p, bytes, MADV_HUGEPAGE);
+    return static_cast<T*>(p);
+  }
+  void deallocate(T* p, size_t n) {
+    if (n * sizeof(T) < (size_t{1} << 21)) {
+      ::operator delete(p);
+    } else {
+      std::free(p);
+    }
+  }
+  bool operator==(const HugePageAllocator&) const { return true; }
+};
+
 // A set of 64-bit hashes (0 is stored as 1: a collision on purpose, at no practical cost).
 class HashSet {
  public:
   // True when `h` was not there before.
   bool insert(uint64_t h) {
     if (h == 0) h = 1;
-    if ((size_ + 1) * 2 > slots_.size()) grow();
+    if ((size_ + 1) * 10 > slots_.size() * 7) grow();
     size_t mask = slots_.size() - 1;
     for (size_t i = static_cast<size_t>(h) & mask;; i = (i + 1) & mask) {
       if (slots_[i] == h) return false;
@@ -98,10 +128,14 @@ class HashSet {
       }
     }
   }
-  // Starts loading the slot where `h` would be probed first.
+  // Starts loading the slot where `h` would be probed first (for h == 0, the line next to it).
+  // Unconditional and in plain pointer arithmetic on purpose: GCC 12 silently drops a
+  // __builtin_prefetch under an `if`, or after `h |= h == 0`, and did so here for every probe.
+  // An empty table prefetches a harmless bogus address (prefetches never fault).
   void prefetch(uint64_t h) const {
-    if (h == 0) h = 1;
-    if (!slots_.empty()) __builtin_prefetch(&slots_[static_cast<size_t>(h) & (slots_.size() - 1)]);
+    auto base = reinterpret_cast<uintptr_t>(slots_.data());
+    auto offset = static_cast<uintptr_t>(h & (slots_.size() - 1)) * sizeof(uint64_t);
+    __builtin_prefetch(reinterpret_cast<const void*>(base + offset));
   }
   bool contains(uint64_t h) const {
     if (h == 0) h = 1;
@@ -113,16 +147,24 @@ class HashSet {
     }
   }
   size_t size() const { return size_; }
+  // Room for `n` hashes without growing: one allocation where growing by doubling would move
+  // every hash some twenty times over, each move a cache miss.
+  void reserve(size_t n) {
+    size_t want = 64;
+    while (want * 7 < 10 * n) want *= 2;
+    if (want > slots_.size()) rehash(want);
+  }
   void clear() {
     slots_.clear();
     size_ = 0;
   }
 
  private:
-  void grow() {
-    std::vector<uint64_t> old;
+  void grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+  void rehash(size_t slots) {
+    std::vector<uint64_t, HugePageAllocator<uint64_t>> old;
     old.swap(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, 0);
+    slots_.assign(slots, 0);
     size_ = 0;
     // Moving a million hashes is a million cache misses in the new table: each is prefetched a
     // few hashes ahead, which halves the time.
@@ -135,7 +177,7 @@ class HashSet {
       if (old[i] != 0) insert(old[i]);
     }
   }
-  std::vector<uint64_t> slots_;
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> slots_;
   size_t size_ = 0;
 };
 

@@ -168,35 +168,40 @@ TEST_CASE("exposition: duplicate series are found by hashing") {
   CHECK(r.diagnostics.items()[0].line == 20001);
 }
 
-TEST_CASE("exposition: duplicates found on the second thread are the ones found inline") {
-  // Batches of 4096 probes: duplicates inside one batch, across batches, in the inline part
-  // before the thread starts, and in the last, partial batch.
+TEST_CASE("exposition: duplicates found in chunks are the ones found in one piece") {
+  // Duplicates next to each other (inside the held-back ring), far apart, and in lines split
+  // across chunks (copied rather than pointed to); with the set sized up front and grown.
   std::string text;
   for (int i = 0; i < 30000; ++i) {
     text += "b{i=\"" + std::to_string(i % 9000 == 8999 ? 5 : i) + "\",le=\"x\"} 1\n";
     if (i == 4100 || i == 29990) text += "b{le=\"x\",i=\"4100\"} 2\n";
+    if (i == 7) text += "b{le=\"x\",i=\"6\"} 2\n";
   }
   CheckOptions o;
   o.file = "m";
   o.lints.insert("metrics/duplicate-series");
-  CheckResult inline_result = check_metrics_text(text, o);
-  REQUIRE(inline_result.diagnostics.size() == 5);
-  for (size_t after : {size_t{0}, size_t{10}, size_t{5000}}) {
-    o.duplicates_threaded_after = after;
-    MetricsChecker c(o);
-    for (size_t at = 0; at < text.size(); at += 65536)
-      c.feed(std::string_view(text).substr(at, 65536));
-    CheckResult r = c.finish();
-    INFO(after);
-    REQUIRE(r.diagnostics.size() == inline_result.diagnostics.size());
-    for (size_t i = 0; i < r.diagnostics.size(); ++i) {
-      const auto& a = r.diagnostics.items()[i];
-      const auto& b = inline_result.diagnostics.items()[i];
-      CHECK(a.line == b.line);
-      CHECK(a.column == b.column);
-      CHECK(a.message == b.message);
+  CheckResult whole = check_metrics_text(text, o);
+  REQUIRE(whole.diagnostics.size() == 6);
+  for (size_t chunk : {size_t{7}, size_t{4096}, size_t{65536}}) {
+    for (uint64_t size_hint : {uint64_t{0}, uint64_t{text.size()}}) {
+      o.input_bytes = size_hint;
+      MetricsChecker c(o);
+      for (size_t at = 0; at < text.size(); at += chunk) {
+        std::string piece(std::string_view(text).substr(at, chunk));  // dies after feed
+        c.feed(piece);
+      }
+      CheckResult r = c.finish();
+      INFO(chunk << " " << size_hint);
+      REQUIRE(r.diagnostics.size() == whole.diagnostics.size());
+      for (size_t i = 0; i < r.diagnostics.size(); ++i) {
+        const auto& a = r.diagnostics.items()[i];
+        const auto& b = whole.diagnostics.items()[i];
+        CHECK(a.line == b.line);
+        CHECK(a.column == b.column);
+        CHECK(a.message == b.message);
+      }
+      CHECK(r.source_text == whole.source_text);
     }
-    CHECK(r.source_text == inline_result.source_text);
   }
 }
 

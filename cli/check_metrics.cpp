@@ -79,6 +79,10 @@ struct FdReader {
       tail.resize(static_cast<size_t>(file_size - at));
       ssize_t n = pread(fd, tail.data(), tail.size(), at);
       tail.resize(n > 0 ? static_cast<size_t>(n) : 0);
+    } else if (S_ISFIFO(st.st_mode)) {
+      // A pipe of a chunk's size: the writer fills it while a chunk is parsed, and a read
+      // takes a chunk rather than 64 KiB. Best effort; the limit may be lower.
+      fcntl(fd, F_SETPIPE_SZ, static_cast<int>(kChunk));
     }
     first.resize(kChunk);
     size_t got = 0;

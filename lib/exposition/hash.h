@@ -5,15 +5,13 @@
 // check stays one probe per sample instead of comparing series pairwise.
 #pragma once
 
-#include <sys/mman.h>
-
 #include <cstdint>
-#include <cstdlib>
 #include <cstring>
-#include <new>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "util/huge_pages.h"
 
 namespace caxtool::exposition {
 
@@ -85,33 +83,8 @@ inline uint64_t hash_label_text(std::string_view name, std::string_view value,
   return hash_bytes(scratch);
 }
 
-template <typename T>
-struct HugePageAllocator {
-  using value_type = T;
-  HugePageAllocator() = default;
-  template <typename U>
-  HugePageAllocator(const HugePageAllocator<U>&) {}
-  T* allocate(size_t n) {
-    constexpr size_t kHuge = size_t{1} << 21;
-    size_t bytes = n * sizeof(T);
-    if (bytes < kHuge) return static_cast<T*>(::operator new(bytes));
-    bytes = (bytes + kHuge - 1) & ~(kHuge - 1);
-    void* p = std::aligned_alloc(kHuge, bytes);
-    if (!p) throw std::bad_alloc();
-    madvise(p, bytes, MADV_HUGEPAGE);
-    return static_cast<T*>(p);
-  }
-  void deallocate(T* p, size_t n) {
-    if (n * sizeof(T) < (size_t{1} << 21)) {
-      ::operator delete(p);
-    } else {
-      std::free(p);
-    }
-  }
-  bool operator==(const HugePageAllocator&) const { return true; }
-};
-
-// A set of 64-bit hashes (0 is stored as 1: a collision on purpose, at no practical cost).
+// A set of 64-bit hashes (0 is stored as 1: a collision on purpose, at no practical cost), by
+// linear probing, at most 70% full.
 class HashSet {
  public:
   // True when `h` was not there before.
@@ -147,8 +120,8 @@ class HashSet {
     }
   }
   size_t size() const { return size_; }
-  // Room for `n` hashes without growing: one allocation where growing by doubling would move
-  // every hash some twenty times over, each move a cache miss.
+  // Room for `n` hashes without growing: one allocation, where growing by doubling would move
+  // every hash about once more, each move a cache miss.
   void reserve(size_t n) {
     size_t want = 64;
     while (want * 7 < 10 * n) want *= 2;
@@ -162,7 +135,7 @@ class HashSet {
  private:
   void grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
   void rehash(size_t slots) {
-    std::vector<uint64_t, HugePageAllocator<uint64_t>> old;
+    std::vector<uint64_t, util::HugePageAllocator<uint64_t>> old;
     old.swap(slots_);
     slots_.assign(slots, 0);
     size_ = 0;
@@ -177,7 +150,7 @@ class HashSet {
       if (old[i] != 0) insert(old[i]);
     }
   }
-  std::vector<uint64_t, HugePageAllocator<uint64_t>> slots_;
+  std::vector<uint64_t, util::HugePageAllocator<uint64_t>> slots_;
   size_t size_ = 0;
 };
 

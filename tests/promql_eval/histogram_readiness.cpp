@@ -61,13 +61,54 @@ Readiness readiness(const Expr& e, const std::set<std::string>& native) {
       }
       // Histograms pass through these, or count as samples.
       static const std::set<std::string> kPass = {"last_over_time", "first_over_time",
-                                                  "label_replace", "label_join"};
-      static const std::set<std::string> kCount = {"count_over_time", "present_over_time",
-                                                   "absent_over_time", "timestamp"};
+                                                  "label_replace",  "label_join",
+                                                  "sort_by_label",  "sort_by_label_desc"};
+      static const std::set<std::string> kCount = {
+          "count_over_time", "present_over_time",    "absent_over_time",      "timestamp",
+          "absent",          "ts_of_last_over_time", "ts_of_first_over_time", "changes",
+          "resets"};
+      // Functions Prometheus makes skip histogram samples.
+      static const std::set<std::string> kIgnore = {"min_over_time",
+                                                    "max_over_time",
+                                                    "stddev_over_time",
+                                                    "stdvar_over_time",
+                                                    "quantile_over_time",
+                                                    "mad_over_time",
+                                                    "ts_of_min_over_time",
+                                                    "ts_of_max_over_time",
+                                                    "deriv",
+                                                    "predict_linear",
+                                                    "double_exponential_smoothing",
+                                                    "holt_winters",
+                                                    "sort",
+                                                    "sort_desc",
+                                                    "scalar",
+                                                    "day_of_month",
+                                                    "day_of_week",
+                                                    "day_of_year",
+                                                    "days_in_month",
+                                                    "hour",
+                                                    "minute",
+                                                    "month",
+                                                    "year",
+                                                    "sin",
+                                                    "cos",
+                                                    "tan",
+                                                    "asin",
+                                                    "acos",
+                                                    "atan",
+                                                    "sinh",
+                                                    "cosh",
+                                                    "tanh",
+                                                    "asinh",
+                                                    "acosh",
+                                                    "atanh"};
       if (kPass.count(c.name)) return r;
-      if (kCount.count(c.name)) return {r.ready, true};
-      // rate, increase and delta over a selector or subquery of histograms.
-      static const std::set<std::string> kRates = {"rate", "increase", "delta"};
+      if (kCount.count(c.name) || kIgnore.count(c.name)) return {r.ready, true};
+      // rate, increase, delta, sum_over_time and avg_over_time over a selector or subquery of
+      // histograms.
+      static const std::set<std::string> kRates = {"rate", "increase", "delta", "sum_over_time",
+                                                   "avg_over_time"};
       if (kRates.count(c.name)) {
         const Expr* arg = c.args[0].get();
         while (const auto* p = arg->as<Paren>()) arg = p->expr.get();
@@ -97,13 +138,15 @@ Readiness readiness(const Expr& e, const std::set<std::string>& native) {
     case NodeKind::kBinary: {
       const auto& b = static_cast<const Binary&>(e);
       Readiness r = all({b.lhs.get(), b.rhs.get()});
-      // Set operators and arithmetic have histogram forms; comparisons do not (yet).
+      // Trimming is not implemented.
+      if (b.op == Tok::kTrimUpper || b.op == Tok::kTrimLower) return {r.ready && r.floats, true};
+      // Set operators pass histograms on, arithmetic and == != have histogram forms; the other
+      // operators drop them.
       bool hist_op =
-          !b.return_bool &&
-          (b.op == Tok::kLand || b.op == Tok::kLor || b.op == Tok::kLunless || b.op == Tok::kMul ||
-           b.op == Tok::kDiv || b.op == Tok::kAdd || b.op == Tok::kSub);
-      if (hist_op) return {r.ready, r.floats};
-      return {r.ready && r.floats, true};
+          !b.return_bool && (b.op == Tok::kLand || b.op == Tok::kLor || b.op == Tok::kLunless ||
+                             b.op == Tok::kMul || b.op == Tok::kDiv || b.op == Tok::kAdd ||
+                             b.op == Tok::kSub || b.op == Tok::kEqlc || b.op == Tok::kNeq);
+      return {r.ready, hist_op ? r.floats : true};
     }
     case NodeKind::kUnary: {
       return readiness(*static_cast<const Unary&>(e).expr, native);

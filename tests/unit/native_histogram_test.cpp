@@ -176,6 +176,6 @@ TEST_CASE("native_histogram: the engine selects and evaluates histogram samples"
   CHECK(hist_of("sum(h) - h", 60'000) == "{{z_bucket_w:0.001 counter_reset_hint:gauge}}");
   // A constant histogram has no increase.
   CHECK(hist_of("increase(h[2m])", 60'000) == "{{z_bucket_w:0.001 counter_reset_hint:gauge}}");
-  CHECK(eval("sum_over_time(h[5m])", 60'000).value.series.empty());
+  CHECK(hist_of("sum_over_time(h[5m])", 60'000).rfind("{{count:12 sum:18 ", 0) == 0);
   CHECK(eval("abs(f)", 0).value.series.size() == 1);
 }

@@ -139,13 +139,19 @@ Vector set_operation(Tok op, Vector lhs, Vector rhs, const VectorMatching& m) {
   return out;
 }
 
-// Arithmetic with a native histogram on either side, as Prometheus's vectorElemBinop: h*f,
-// f*h, h/f, h+h, h-h (a gauge); any other pairing with a histogram (f/h, h+f, h*h, ...) has no
-// result. False when neither side is a histogram.
-bool histogram_binop(Tok op, const FloatHistogram* lh, double lv, const FloatHistogram* rh,
-                     double rv, FloatHistogram& out, bool& drop) {
-  if (!lh && !rh) return false;
-  drop = true;
+// An operation with a native histogram on either side, as Prometheus's vectorElemBinop: h*f, f*h,
+// h/f, h+h and h-h (a gauge) compute a histogram, h==h and h!=h compare (the result is the left
+// histogram itself); any other pairing (a comparison with a float, f/h, h+f, h*h, ^, %, atan2)
+// has no result, not even under `bool`.
+struct HistogramResult {
+  bool drop = true;
+  bool keep = true;                      // a comparison's outcome
+  const FloatHistogram* same = nullptr;  // the result when it is an input
+  FloatHistogram computed;
+};
+void histogram_binop(Tok op, const FloatHistogram* lh, double lv, const FloatHistogram* rh,
+                     double rv, HistogramResult& r) {
+  FloatHistogram& out = r.computed;
   if (op == Tok::kMul && (lh == nullptr) != (rh == nullptr)) {
     out = lh ? *lh : *rh;
     out.scale(lh ? rv : lv);
@@ -154,14 +160,16 @@ bool histogram_binop(Tok op, const FloatHistogram* lh, double lv, const FloatHis
     out.div(rv);
   } else if ((op == Tok::kAdd || op == Tok::kSub) && lh && rh) {
     out = *lh;
-    if (!(op == Tok::kAdd ? out.add(*rh) : out.sub(*rh))) return true;
+    if (!(op == Tok::kAdd ? out.add(*rh) : out.sub(*rh))) return;
     if (op == Tok::kSub) out.hint = CounterResetHint::kGauge;
     out.compact();
+  } else if ((op == Tok::kEqlc || op == Tok::kNeq) && lh && rh) {
+    r.keep = lh->equals(*rh) == (op == Tok::kEqlc);
+    r.same = lh;
   } else {
-    return true;
+    return;
   }
-  drop = false;
-  return true;
+  r.drop = false;
 }
 
 }  // namespace
@@ -211,12 +219,19 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
         std::swap(vl, vr);
         std::swap(hl, hr);
       }
-      FloatHistogram hres;
-      bool drop = false;
-      bool is_hist = histogram_binop(op, hl, vl, hr, vr, hres, drop);
-      if (is_hist && (drop || b.return_bool)) continue;
-      double v = is_hist ? 0 : elem_binop(op, vl, vr, keep);
-      if (is_hist) keep = true;
+      HistogramResult hres;
+      bool is_hist = hl || hr;
+      double v = 0;
+      if (is_hist) {
+        histogram_binop(op, hl, vl, hr, vr, hres);
+        if (hres.drop) continue;
+        keep = hres.keep;
+        if (b.return_bool) is_hist = false;
+      } else if (op == Tok::kTrimUpper || op == Tok::kTrimLower) {
+        continue;  // trimming needs a histogram on the left
+      } else {
+        v = elem_binop(op, vl, vr, keep);
+      }
       // Since 3.9 the matching errors are found before a comparison filters the pair out.
       bool check_first = opt_.version >= Version{3, 9};
       if (b.return_bool) {
@@ -236,8 +251,9 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
         fail("multiple matches for labels: grouping labels must ensure unique matches");
       }
       if (!keep && !b.return_bool) continue;
-      out.push_back(VSample{make_labels(std::move(metric)), v, ts, nullptr,
-                            is_hist ? keep_histogram(std::move(hres)) : nullptr});
+      const FloatHistogram* h = nullptr;
+      if (is_hist) h = hres.same ? hres.same : keep_histogram(std::move(hres.computed));
+      out.push_back(VSample{make_labels(std::move(metric)), v, ts, nullptr, h});
     }
     return Val::of_vector(std::move(out));
   }
@@ -251,17 +267,18 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
     double lv = s.v, rv = scalar;
     if (swap) std::swap(lv, rv);
     if (s.h) {
-      FloatHistogram hres;
-      bool drop = false;
-      histogram_binop(op, swap ? nullptr : s.h, lv, swap ? s.h : nullptr, rv, hres, drop);
-      if (drop || b.return_bool) continue;
-      s.h = keep_histogram(std::move(hres));
+      // With a scalar only arithmetic (and trimming) has a result: never a comparison.
+      HistogramResult hres;
+      histogram_binop(op, swap ? nullptr : s.h, lv, swap ? s.h : nullptr, rv, hres);
+      if (hres.drop) continue;
+      s.h = keep_histogram(std::move(hres.computed));
       s.v = 0;
       s.t = ts;
       s.labels = nameless(s);
       out.push_back(std::move(s));
       continue;
     }
+    if (op == Tok::kTrimUpper || op == Tok::kTrimLower) continue;  // a float is not trimmed
     double v = elem_binop(op, lv, rv, keep);
     if (is_comparison(op) && swap) v = rv;
     if (b.return_bool) {

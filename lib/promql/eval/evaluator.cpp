@@ -37,16 +37,15 @@ bool takes_histograms(const Expr& e) {
         "histogram_quantile", "histogram_stddev", "histogram_stdvar", "rate", "increase", "delta",
         // histograms pass through, or count as samples
         "last_over_time", "first_over_time", "count_over_time", "present_over_time",
-        "absent_over_time", "timestamp", "label_replace", "label_join"};
+        "absent_over_time", "timestamp", "label_replace", "label_join", "ts_of_first_over_time",
+        "ts_of_last_over_time", "absent", "sort_by_label", "sort_by_label_desc",
+        // histogram forms: histogram_range.cpp
+        "changes", "resets", "sum_over_time", "avg_over_time"};
     return std::find(std::begin(kNames), std::end(kNames), c->name) != std::end(kNames);
   }
-  if (const auto* b = e.as<Binary>()) {
-    // Set operators pass histograms through; arithmetic has histogram forms (binary.cpp).
-    return !b->return_bool &&
-           (b->op == Tok::kLand || b->op == Tok::kLor || b->op == Tok::kLunless ||
-            b->op == Tok::kMul || b->op == Tok::kDiv || b->op == Tok::kAdd || b->op == Tok::kSub);
-  }
-  if (e.kind == NodeKind::kUnary) return true;
+  // Every binary operator takes histograms: set operators pass them through, arithmetic and
+  // == != have histogram forms, the other pairings drop them (binary.cpp).
+  if (e.kind == NodeKind::kBinary || e.kind == NodeKind::kUnary) return true;
   if (const auto* a = e.as<Aggregate>())
     return a->op == Tok::kSum || a->op == Tok::kAvg || a->op == Tok::kCount || a->op == Tok::kGroup;
   return false;

@@ -61,6 +61,10 @@ struct FloatHistogram {
   void compact();
   // The notation form promtool prints: FloatHistogram.TestExpression.
   std::string test_expression() const;
+  // Prometheus's Equals: every field bit for bit, the buckets as compacted (histogram_compare.cpp).
+  bool equals(const FloatHistogram& o) const;
+  // DetectReset's bucket comparison between custom bounds that differ: at the bounds both have.
+  bool custom_bounds_reset(const FloatHistogram& prev) const;
   // Whether `this` (the later sample) is a counter reset against `prev` (DetectReset).
   bool detect_reset(const FloatHistogram& prev) const;
   // The hint of a sum of histograms with hints `a` and `b` (adjustCounterReset).

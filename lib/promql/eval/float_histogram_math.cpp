@@ -111,7 +111,7 @@ bool FloatHistogram::detect_reset(const FloatHistogram& prev) const {
   if (hint == CounterResetHint::kNotReset) return false;
   if (count < prev.count) return true;
   if (custom() != prev.custom()) return true;
-  if (custom() && custom_values != prev.custom_values) return true;
+  if (custom() && custom_values != prev.custom_values) return custom_bounds_reset(prev);
   if (schema > prev.schema) return true;
   if (zero_threshold < prev.zero_threshold) return true;
   FloatHistogram p = prev;

@@ -194,8 +194,15 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
     return Val::of_vector({VSample{make_labels({}), v, ts}});
   }
   if (n == "scalar") {
+    // The one float sample; histograms are ignored.
     Val v = eval(*c.args[0], ts);
-    return Val::of_scalar(v.vec.size() == 1 ? v.vec[0].v : kNaN);
+    const VSample* one = nullptr;
+    for (const auto& s : v.vec) {
+      if (s.h) continue;
+      if (one) return Val::of_scalar(kNaN);
+      one = &s;
+    }
+    return Val::of_scalar(one ? one->v : kNaN);
   }
   if (n == "absent") {
     Val v = eval(*c.args[0], ts);
@@ -219,6 +226,9 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
     }
     return v;
   }
+  // The other functions of a vector ignore histogram samples (an operator or aggregation
+  // below may pass them on; selectors directly below drop them already).
+  std::erase_if(v.vec, [](const VSample& s) { return s.h != nullptr; });
   if (n == "sort" || n == "sort_desc") {
     bool desc = n == "sort_desc";
     std::stable_sort(v.vec.begin(), v.vec.end(), [desc](const VSample& a, const VSample& b) {
@@ -304,17 +314,16 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     const FloatHistogram* h = nullptr;
     bool has;
     // Only a window of a series holding histograms (or of a subquery) can hold one.
-    bool maybe_h = rates && (!s.origin || s.origin->has_histograms);
-    if (maybe_h &&
-        std::any_of(a.s.begin(), a.s.end(), [](const Sample& x) { return x.h() != nullptr; })) {
+    bool maybe_h = !s.origin || s.origin->has_histograms;
+    if (!maybe_h ||
+        std::none_of(a.s.begin(), a.s.end(), [](const Sample& x) { return x.h() != nullptr; })) {
+      has = range_function(n, a, r);
+    } else if (rates) {
       FloatHistogram res;
       has = histogram_rate(a, n != "delta", n == "rate", res);
       if (has) h = keep(std::move(res));
-    } else if ((n == "last_over_time" || n == "first_over_time") && !a.s.empty() &&
-               (h = (n == "last_over_time" ? a.s.back() : a.s.front()).h()) != nullptr) {
-      has = true;  // the histogram itself
     } else {
-      has = range_function(n, a, r);
+      has = histogram_window(n, a, r, h);
     }
     if (limited()) check_samples(held + static_cast<int64_t>(s.size) + (has ? 1 : 0));
     if (!has) continue;

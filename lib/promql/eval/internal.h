@@ -127,6 +127,8 @@ struct Val {
   }
 };
 
+struct RangeArgs;
+
 class Evaluator {
  public:
   Evaluator(const Storage::Impl& storage, const EvalOptions& options, int64_t start, int64_t end)
@@ -211,6 +213,8 @@ class Evaluator {
  private:
   const std::vector<uint32_t>& matching_series(const VectorSelector& vs);
   Val eval_range_function(const Call& c, int64_t ts);
+  // A range function of a window holding histograms: false when it has no result.
+  bool histogram_window(std::string_view n, RangeArgs& a, double& r, const FloatHistogram*& h);
   Val eval_label_function(const Call& c, int64_t ts);
 
   const Storage::Impl& st_;
@@ -258,6 +262,12 @@ double extrapolation_factor(const RangeArgs& a, bool is_counter, bool is_rate, d
 // histogram_functions.cpp: rate, increase or delta of a window of histogram samples; false
 // (nothing) for a window mixing floats and histograms or incompatible layouts.
 bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out);
+// histogram_range.cpp: changes, resets, sum_over_time and avg_over_time of a window holding
+// histograms: a float in `out`, a histogram in `hout`, no result, or kNotHandled for any other
+// function (which ignores the histograms).
+enum class WindowResult { kNotHandled, kNone, kFloat, kHistogram };
+WindowResult histogram_window_function(std::string_view name, std::span<const Sample> s,
+                                       double& out, FloatHistogram& hout);
 bool is_range_function(std::string_view name);
 // `e` without enclosing parentheses.
 const Expr* unwrap(const Expr* e);

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+// Comparing native histograms as PromQL does: `==` and `!=` between two histograms and changes()
+// use Prometheus's FloatHistogram.Equals, which compares every field bit for bit and the bucket
+// layouts once compacted. Also DetectReset between custom-bucket histograms of different bounds.
+// The sides here are dense, so empty buckets at either end (which a compacted histogram does not
+// hold) are skipped and the populated ranges compared by index.
+#include <bit>
+#include <cmath>
+#include <cstdint>
+
+#include "promql/eval/float_histogram.h"
+
+namespace caxtool::promql::eval {
+namespace {
+
+bool same_bits(double a, double b) {
+  return std::bit_cast<uint64_t>(a) == std::bit_cast<uint64_t>(b);
+}
+
+// The populated range of a side: [first, last) into its buckets.
+void populated(const FloatHistogram::Side& s, size_t& first, size_t& last) {
+  first = 0;
+  last = s.buckets.size();
+  while (first < last && s.buckets[first] == 0) ++first;
+  while (last > first && s.buckets[last - 1] == 0) --last;
+}
+
+bool sides_equal(const FloatHistogram::Side& a, const FloatHistogram::Side& b) {
+  size_t af, al, bf, bl;
+  populated(a, af, al);
+  populated(b, bf, bl);
+  if (al - af != bl - bf) return false;
+  if (al == af) return true;
+  if (a.offset + static_cast<int64_t>(af) != b.offset + static_cast<int64_t>(bf)) return false;
+  for (size_t i = 0; i < al - af; ++i) {
+    double x = a.buckets[af + i], y = b.buckets[bf + i];
+    // A compacted histogram holds no empty bucket, so an empty one inside the range is a gap
+    // on both sides or on neither.
+    if ((x == 0) != (y == 0)) return false;
+    if (x != 0 && !same_bits(x, y)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool FloatHistogram::equals(const FloatHistogram& o) const {
+  if (schema != o.schema || !same_bits(count, o.count) || !same_bits(sum, o.sum)) return false;
+  if (custom() && custom_values != o.custom_values) return false;
+  if (zero_threshold != o.zero_threshold || !same_bits(zero_count, o.zero_count)) return false;
+  return sides_equal(negative, o.negative) && sides_equal(positive, o.positive);
+}
+
+bool FloatHistogram::custom_bounds_reset(const FloatHistogram& prev) const {
+  // At each bound both histograms have (and +Inf), the counts since the previous such bound:
+  // one that went down is a reset.
+  auto rollup = [](const FloatHistogram& h, size_t& idx, double upper) {
+    double total = 0;
+    const Side& s = h.positive;
+    for (; idx < s.buckets.size(); ++idx) {
+      auto b = static_cast<size_t>(s.offset) + idx;
+      double ub = b < h.custom_values.size() ? h.custom_values[b] : INFINITY;
+      if (ub > upper) break;
+      total += s.buckets[idx];
+    }
+    return total;
+  };
+  size_t ci = 0, pi = 0, cb = 0, pb = 0;
+  while (cb <= custom_values.size() && pb <= prev.custom_values.size()) {
+    double cu = cb < custom_values.size() ? custom_values[cb] : INFINITY;
+    double pu = pb < prev.custom_values.size() ? prev.custom_values[pb] : INFINITY;
+    if (cu < pu) {
+      ++cb;
+    } else if (pu < cu) {
+      ++pb;
+    } else {
+      if (rollup(*this, ci, cu) < rollup(prev, pi, cu)) return true;
+      ++cb;
+      ++pb;
+    }
+  }
+  return false;
+}
+
+}  // namespace caxtool::promql::eval

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+// The range-vector functions that take native histograms besides rate/increase/delta: changes
+// and resets walk floats and histograms in time order (a switch between the two counts as a
+// change and as a reset; two histograms change when they differ (Equals) and reset as
+// DetectReset says), sum_over_time and avg_over_time aggregate a window of histograms as sum
+// and avg do, and have no result for a window mixing floats and histograms. Only windows that
+// hold a histogram come here: float windows stay on functions_range.cpp's path. The other range
+// functions count histogram samples (count_over_time, ts_of_last_over_time, ...), return them
+// (first/last_over_time) or skip them (min_over_time, deriv, quantile_over_time, ...).
+#include <cmath>
+
+#include "promql/eval/internal.h"
+
+namespace caxtool::promql::eval::detail {
+namespace {
+
+// changes (`resets` false) or resets over samples of both kinds.
+double count_transitions(std::span<const Sample> s, bool resets) {
+  double n = 0;
+  for (size_t i = 1; i < s.size(); ++i) {
+    const FloatHistogram* ph = s[i - 1].h();
+    const FloatHistogram* ch = s[i].h();
+    if (!ph && !ch) {
+      double prev = s[i - 1].v, cur = s[i].v;
+      if (resets ? cur < prev : (cur != prev && !(std::isnan(cur) && std::isnan(prev)))) ++n;
+    } else if (!ph || !ch) {
+      ++n;
+    } else if (resets ? ch->detect_reset(*ph) : !ch->equals(*ph)) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+WindowResult histogram_window_function(std::string_view n, std::span<const Sample> s, double& out,
+                                       FloatHistogram& hout) {
+  if (n == "changes" || n == "resets") {
+    if (s.empty()) return WindowResult::kNone;
+    out = count_transitions(s, n == "resets");
+    return WindowResult::kFloat;
+  }
+  if (n != "sum_over_time" && n != "avg_over_time") return WindowResult::kNotHandled;
+  std::vector<const FloatHistogram*> hs;
+  hs.reserve(s.size());
+  for (const Sample& x : s) {
+    const FloatHistogram* h = x.h();
+    if (!h) return WindowResult::kNone;  // floats and histograms mixed: a warning, no result
+    hs.push_back(h);
+  }
+  // Exponential and custom buckets mixed: no result either.
+  if (!aggregate_histograms(hs, n == "avg_over_time", hout)) return WindowResult::kNone;
+  return WindowResult::kHistogram;
+}
+
+bool Evaluator::histogram_window(std::string_view n, RangeArgs& a, double& r,
+                                 const FloatHistogram*& h) {
+  if ((n == "last_over_time" || n == "first_over_time") &&
+      (h = (n == "last_over_time" ? a.s.back() : a.s.front()).h()) != nullptr)
+    return true;  // the histogram itself
+  // Functions that count samples or read their times take histograms as they are.
+  if (n == "last_over_time" || n == "first_over_time" || n == "count_over_time" ||
+      n == "present_over_time" || n == "ts_of_last_over_time" || n == "ts_of_first_over_time")
+    return range_function(n, a, r);
+  FloatHistogram res;
+  switch (histogram_window_function(n, a.s, r, res)) {
+    case WindowResult::kNone:
+      return false;
+    case WindowResult::kFloat:
+      return true;
+    case WindowResult::kHistogram:
+      h = keep(std::move(res));
+      return true;
+    case WindowResult::kNotHandled:
+      break;
+  }
+  // The others ignore histogram samples.
+  std::vector<Sample> floats;
+  for (const Sample& x : a.s)
+    if (!x.h()) floats.push_back(x);
+  if (floats.empty()) return false;
+  auto whole = a.s;
+  a.s = floats;
+  bool has = range_function(n, a, r);
+  a.s = whole;
+  return has;
+}
+
+}  // namespace caxtool::promql::eval::detail

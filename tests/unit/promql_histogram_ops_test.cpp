@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+// Native histograms through the operators and functions that compare, count or skip them:
+// == and != between histograms, comparisons with floats dropping the sample (also under
+// `bool`), changes/resets over mixed windows, sum_over_time/avg_over_time of histograms and
+// the functions that ignore histogram samples.
+#include <catch2/catch.hpp>
+
+#include "promql/eval/engine.h"
+#include "promql/parser.h"
+#include "ruletest/histogram_notation.h"
+
+using namespace caxtool;
+namespace ev = promql::eval;
+using ev::FloatHistogram;
+
+namespace {
+
+std::shared_ptr<const FloatHistogram> hist(std::string_view text) {
+  std::string error;
+  std::optional<FloatHistogram> h = ruletest::parse_single_histogram(text, error);
+  INFO(error);
+  REQUIRE(h);
+  return std::make_shared<const FloatHistogram>(*h);
+}
+
+struct Fixture {
+  ev::Storage st;
+  Fixture() {
+    auto a = hist("{{count:4 sum:4 buckets:[1 2 1]}}");
+    auto b = hist("{{count:5 sum:4.5 buckets:[1 3 1]}}");
+    auto c = hist("{{count:2 sum:1 buckets:[1 1]}}");  // a reset after b
+    st.append({{"__name__", "l"}}, 0, a);
+    st.append({{"__name__", "l"}}, 60'000, b);
+    st.append({{"__name__", "l"}}, 120'000, c);
+    st.append({{"__name__", "r"}}, 0, a);
+    st.append({{"__name__", "r"}}, 60'000, a);
+    st.append({{"__name__", "r"}}, 120'000, 3.0);
+    st.append({{"__name__", "f"}}, 0, 1.0);
+  }
+  ev::EvalResult eval(std::string_view q, int64_t t) {
+    promql::ParseResult p = promql::parse(q);
+    INFO(q);
+    REQUIRE(p.ok());
+    ev::EvalResult r = ev::eval_instant(*p.expr, t, st);
+    REQUIRE(r.ok());
+    return r;
+  }
+  // The single float result, or NaN when there is none.
+  double value(std::string_view q, int64_t t) {
+    ev::EvalResult r = eval(q, t);
+    if (r.value.type == promql::ValueType::kScalar) return r.value.scalar;
+    if (r.value.series.size() != 1 || r.value.series[0].samples[0].h()) return -1;
+    return r.value.series[0].samples[0].v;
+  }
+  std::string histogram(std::string_view q, int64_t t) {
+    ev::EvalResult r = eval(q, t);
+    REQUIRE(r.value.series.size() == 1);
+    const FloatHistogram* h = r.value.series[0].samples[0].h();
+    REQUIRE(h);
+    return h->test_expression();
+  }
+  size_t count(std::string_view q, int64_t t) { return eval(q, t).value.series.size(); }
+};
+
+}  // namespace
+
+TEST_CASE("promql eval: == and != between native histograms") {
+  Fixture f;
+  // Equal at 0: the left histogram is the result (its name goes with `ignoring`).
+  ev::EvalResult r = f.eval("l == ignoring(__name__) r", 0);
+  REQUIRE(r.value.series.size() == 1);
+  CHECK(r.value.series[0].labels.empty());
+  REQUIRE(r.value.series[0].samples[0].h());
+  CHECK(r.value.series[0].samples[0].h()->test_expression() == "{{count:4 sum:4 buckets:[1 2 1]}}");
+  // A filter keeps the name.
+  CHECK(f.eval("l == l", 0).value.series[0].labels == ev::Labels{{"__name__", "l"}});
+  CHECK(f.count("l != ignoring(__name__) r", 0) == 0);
+  CHECK(f.count("l == ignoring(__name__) r", 60'000) == 0);
+  CHECK(f.count("l != ignoring(__name__) r", 60'000) == 1);
+  CHECK(f.value("l == bool ignoring(__name__) r", 0) == 1);
+  CHECK(f.value("l == bool ignoring(__name__) r", 60'000) == 0);
+  CHECK(f.value("l != bool ignoring(__name__) r", 60'000) == 1);
+}
+
+TEST_CASE("promql eval: comparisons of a histogram with a float drop it") {
+  Fixture f;
+  for (const char* q : {"l > 0", "l == 0", "l != 0", "0 < l", "l >= bool 0", "3 == bool l",
+                        "l < ignoring(__name__) f", "l > bool ignoring(__name__) f",
+                        "l > ignoring(__name__) r", "l <= bool ignoring(__name__) r"}) {
+    INFO(q);
+    CHECK(f.count(q, 0) == 0);
+  }
+  // Histograms pass neither ^ nor % nor atan2, nor division of or by a histogram.
+  for (const char* q : {"l ^ 2", "l % 2", "l atan2 2", "2 / l", "l / ignoring(__name__) r"}) {
+    INFO(q);
+    CHECK(f.count(q, 0) == 0);
+  }
+  CHECK(f.histogram("2 * l / 4", 0) == "{{count:2 sum:2 buckets:[0.5 1 0.5]}}");
+  // Floats beside histograms still compare.
+  CHECK(f.value("f > 0", 0) == 1);
+}
+
+TEST_CASE("promql eval: changes and resets over windows of histograms and floats") {
+  Fixture f;
+  // l: a, b (a change), c (a change and a reset: counts went down).
+  CHECK(f.value("changes(l[5m])", 120'000) == 2);
+  CHECK(f.value("resets(l[5m])", 120'000) == 1);
+  CHECK(f.value("resets(l[5m])", 60'000) == 0);
+  // r: a, a (no change), 3 (a switch to a float: a change and a reset).
+  CHECK(f.value("changes(r[5m])", 60'000) == 0);
+  CHECK(f.value("changes(r[5m])", 120'000) == 1);
+  CHECK(f.value("resets(r[5m])", 120'000) == 1);
+}
+
+TEST_CASE("promql eval: sum_over_time and avg_over_time of histograms") {
+  Fixture f;
+  CHECK(f.histogram("sum_over_time(l[5m])", 60'000).rfind("{{count:9 sum:8.5 ", 0) == 0);
+  CHECK(f.histogram("avg_over_time(l[5m])", 60'000).rfind("{{count:4.5 sum:4.25 ", 0) == 0);
+  // Floats and histograms in one window: no result.
+  CHECK(f.count("sum_over_time(r[5m])", 120'000) == 0);
+  CHECK(f.count("avg_over_time(r[5m])", 120'000) == 0);
+  CHECK(f.value("sum_over_time(r[30s])", 120'000) == 3);
+}
+
+TEST_CASE("promql eval: functions that ignore histogram samples") {
+  Fixture f;
+  CHECK(f.count("max_over_time(l[5m])", 120'000) == 0);
+  CHECK(f.value("max_over_time(r[5m])", 120'000) == 3);
+  CHECK(f.count("max_over_time(sum(l)[5m:1m])", 120'000) == 0);
+  CHECK(f.value("count_over_time(r[5m])", 120'000) == 3);
+  CHECK(f.value("timestamp(l)", 60'000) == 60);
+  CHECK(std::isnan(f.value("scalar(l)", 0)));
+  CHECK(std::isnan(f.value("scalar(sum(l))", 0)));
+  CHECK(f.value("scalar(f or l)", 0) == 1);
+  CHECK(f.count(R"(sort(label_replace(sum(l), "x", "1", "", "") or f))", 0) == 1);
+  CHECK(f.count("hour(sum(l))", 0) == 0);
+  // A histogram is a sample: absent sees it.
+  CHECK(f.count("absent(l)", 0) == 0);
+}

@@ -124,16 +124,11 @@ Readiness readiness(const Expr& e, const std::set<std::string>& native) {
     case NodeKind::kAggregate: {
       const auto& a = static_cast<const Aggregate&>(e);
       Readiness r = all({a.expr.get(), a.param.get()});
-      // Aggregations that ignore histograms in Prometheus, as the engine's do.
-      static const std::set<Tok> kDrop = {Tok::kMax,    Tok::kMin,    Tok::kTopk,    Tok::kBottomk,
-                                          Tok::kStddev, Tok::kStdvar, Tok::kQuantile};
-      // sum and avg of histograms (or floats), count and group of anything.
-      static const std::set<Tok> kTake = {Tok::kSum, Tok::kAvg, Tok::kCount, Tok::kGroup};
-      if (kTake.count(a.op)) {
-        return {r.ready && (a.param == nullptr),
-                a.op == Tok::kCount || a.op == Tok::kGroup ? true : r.floats};
-      }
-      return {r.ready && (r.floats || kDrop.count(a.op) > 0), true};
+      // sum and avg aggregate histograms, limitk (and limit_ratio) pass them on; count, group
+      // and count_values count them; the others skip them.
+      bool passes = a.op == Tok::kSum || a.op == Tok::kAvg || a.op == Tok::kLimitk ||
+                    a.op == Tok::kLimitRatio;
+      return {r.ready, passes ? r.floats : true};
     }
     case NodeKind::kBinary: {
       const auto& b = static_cast<const Binary&>(e);

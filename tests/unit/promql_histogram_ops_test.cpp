@@ -38,7 +38,9 @@ struct Fixture {
     st.append({{"__name__", "f"}}, 0, 1.0);
   }
   ev::EvalResult eval(std::string_view q, int64_t t) {
-    promql::ParseResult p = promql::parse(q);
+    promql::ParseOptions o;
+    o.enable_experimental_functions = true;
+    promql::ParseResult p = promql::parse(q, o);
     INFO(q);
     REQUIRE(p.ok());
     ev::EvalResult r = ev::eval_instant(*p.expr, t, st);
@@ -129,6 +131,8 @@ TEST_CASE("promql eval: functions that ignore histogram samples") {
   CHECK(f.count("max_over_time(sum(l)[5m:1m])", 120'000) == 0);
   CHECK(f.value("count_over_time(r[5m])", 120'000) == 3);
   CHECK(f.value("timestamp(l)", 60'000) == 60);
+  CHECK(f.value("ts_of_first_over_time(r[5m])", 120'000) == 0);
+  CHECK(f.count(R"(sort_by_label(l or ignoring(__name__) f, "x"))", 0) == 1);
   CHECK(std::isnan(f.value("scalar(l)", 0)));
   CHECK(std::isnan(f.value("scalar(sum(l))", 0)));
   CHECK(f.value("scalar(f or l)", 0) == 1);
@@ -136,4 +140,30 @@ TEST_CASE("promql eval: functions that ignore histogram samples") {
   CHECK(f.count("hour(sum(l))", 0) == 0);
   // A histogram is a sample: absent sees it.
   CHECK(f.count("absent(l)", 0) == 0);
+}
+
+TEST_CASE("promql eval: aggregations of native histograms") {
+  Fixture f;
+  // limitk keeps histograms as they are; topk, bottomk, min, max, stddev, quantile skip them.
+  CHECK(f.histogram("limitk(1, l)", 0) == "{{count:4 sum:4 buckets:[1 2 1]}}");
+  CHECK(f.count("topk(5, l or on(__name__) f)", 0) == 1);
+  CHECK(f.count("bottomk(5, sum(l))", 0) == 0);
+  CHECK(f.count("max(l)", 0) == 0);
+  CHECK(f.count("stddev(l)", 0) == 0);
+  CHECK(f.count("quantile(0.5, l)", 0) == 0);
+  CHECK(f.value("count(l)", 0) == 1);
+  // count_values names a histogram by its String() form.
+  ev::EvalResult r = f.eval(R"(count_values("v", l))", 0);
+  REQUIRE(r.value.series.size() == 1);
+  CHECK(r.value.series[0].labels ==
+        ev::Labels{{"v", "{count:4, sum:4, (0.5,1]:1, (1,2]:2, (2,4]:1}"}});
+}
+
+TEST_CASE("promql eval: FloatHistogram String() form") {
+  auto h = hist(
+      "{{schema:0 sum:10 count:20 z_bucket_w:0.001 z_bucket:2 buckets:[1 2] n_buckets:[1 2]}}");
+  CHECK(h->to_string() ==
+        "{count:20, sum:10, [-2,-1):2, [-1,-0.5):1, [-0.001,0.001]:2, (0.5,1]:1, (1,2]:2}");
+  auto c = hist("{{schema:-53 sum:1 count:3 custom_values:[5 10] buckets:[1 0 2]}}");
+  CHECK(c->to_string() == "{count:3, sum:1, [-Inf,5]:1, (10,+Inf]:2}");
 }

@@ -2,7 +2,9 @@
 // Aggregations: samples grouped by `by`/`without` keys in order of first appearance, then sum,
 // avg (incremental mean with Prometheus's Inf handling), count, min/max (NaN loses), group,
 // stddev/stdvar (Welford), topk/bottomk (Go's container/heap, so ties come out in Prometheus's
-// order), quantile, count_values and the experimental limitk.
+// order), quantile, count_values and the experimental limitk. Native histograms are summed and
+// averaged (histogram_aggregate.cpp), counted, kept by limitk, named by count_values through
+// their String() form, and skipped by the others.
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -10,6 +12,7 @@
 #include <unordered_map>
 
 #include "promql/eval/internal.h"
+#include "promql/literals.h"
 
 namespace caxtool::promql::eval::detail {
 namespace {
@@ -83,9 +86,14 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
     value_label = p.str;
   }
   if (op == Tok::kCountValues &&
-      !(opt_.version.major >= 3 ? !value_label.empty() : valid_name(value_label)))
-    fail("invalid label name \"" + value_label + "\"");
+      !(opt_.version.major >= 3 ? !value_label.empty() && promql::detail::valid_utf8(value_label)
+                                : valid_name(value_label)))
+    fail("invalid label name " + promql::detail::go_quote(value_label));
   Val in = eval(*a.expr, ts);
+  // These skip native histograms (Prometheus adds an info annotation): as if absent.
+  if (op == Tok::kMin || op == Tok::kMax || op == Tok::kStddev || op == Tok::kStdvar ||
+      op == Tok::kQuantile || op == Tok::kTopk || op == Tok::kBottomk)
+    std::erase_if(in.vec, [](const VSample& s) { return s.h != nullptr; });
   int64_t k = 0;
   bool is_k = op == Tok::kTopk || op == Tok::kBottomk || op == Tok::kLimitk;
   if (is_k) {
@@ -111,7 +119,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
     if (op == Tok::kCountValues) {
       Labels l = *metric;
       std::erase_if(l, [&](const auto& p) { return p.first == value_label; });
-      l.emplace_back(value_label, format_f(s.v));
+      l.emplace_back(value_label, s.h ? s.h->to_string() : format_f(s.v));
       std::sort(l.begin(), l.end());
       metric = make_labels(std::move(l));
     }
@@ -139,7 +147,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
         g.value = (v3 && (std::isnan(s.v) || std::isinf(s.v))) ? kNaN : 0;
       if (op == Tok::kAvg && v3) g.kmean.add(s.v);
       if (op == Tok::kGroup) g.value = 1;
-      if (is_k || op == Tok::kQuantile) g.heap.push_back(VSample{metric, s.v, ts});
+      if (is_k || op == Tok::kQuantile) g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
       if (s.h) {
         g.hists.push_back(s.h);
       } else {
@@ -219,7 +227,8 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
         break;
       }
       case Tok::kLimitk:
-        if (static_cast<int64_t>(g.heap.size()) < k) g.heap.push_back(VSample{metric, s.v, ts});
+        if (static_cast<int64_t>(g.heap.size()) < k)
+          g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
         break;
       case Tok::kQuantile:
         g.heap.push_back(VSample{metric, s.v, ts});

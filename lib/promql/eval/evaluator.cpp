@@ -46,9 +46,9 @@ bool takes_histograms(const Expr& e) {
   // Every binary operator takes histograms: set operators pass them through, arithmetic and
   // == != have histogram forms, the other pairings drop them (binary.cpp).
   if (e.kind == NodeKind::kBinary || e.kind == NodeKind::kUnary) return true;
-  if (const auto* a = e.as<Aggregate>())
-    return a->op == Tok::kSum || a->op == Tok::kAvg || a->op == Tok::kCount || a->op == Tok::kGroup;
-  return false;
+  // Every aggregation takes histograms: sum and avg aggregate them, count, group, count_values
+  // and limitk take them as samples, the others skip them (aggregations.cpp).
+  return e.kind == NodeKind::kAggregate;
 }
 
 Val Evaluator::eval(const Expr& e, int64_t ts) {

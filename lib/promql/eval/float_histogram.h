@@ -59,6 +59,8 @@ struct FloatHistogram {
   void widen_zero_bucket(double threshold);
   // Leading and trailing empty buckets dropped (Compact(MaxInt)).
   void compact();
+  // FloatHistogram.String(): `{count:20, sum:10, [-2,-1):2, [-0.001,0.001]:2, (1,2]:2}`.
+  std::string to_string() const;
   // The notation form promtool prints: FloatHistogram.TestExpression.
   std::string test_expression() const;
   // Prometheus's Equals: every field bit for bit, the buckets as compacted (histogram_compare.cpp).

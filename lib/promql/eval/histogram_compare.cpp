@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // Comparing native histograms as PromQL does: `==` and `!=` between two histograms and changes()
 // use Prometheus's FloatHistogram.Equals, which compares every field bit for bit and the bucket
-// layouts once compacted. Also DetectReset between custom-bucket histograms of different bounds.
+// layouts once compacted. Also DetectReset between custom-bucket histograms of different bounds,
+// and FloatHistogram.String(), the label value count_values gives a histogram.
 // The sides here are dense, so empty buckets at either end (which a compacted histogram does not
 // hold) are skipped and the populated ranges compared by index.
 #include <bit>
 #include <cmath>
 #include <cstdint>
 
+#include "promql/eval/engine.h"
 #include "promql/eval/float_histogram.h"
 
 namespace caxtool::promql::eval {
@@ -80,6 +82,38 @@ bool FloatHistogram::custom_bounds_reset(const FloatHistogram& prev) const {
     }
   }
   return false;
+}
+
+std::string FloatHistogram::to_string() const {
+  // Go's %g and %v of a float64 are strconv's shortest 'g', as format_value writes it.
+  std::string out = "{count:" + format_value(count) + ", sum:" + format_value(sum);
+  auto bucket = [&](double lower, double upper, bool lower_in, bool upper_in, double n) {
+    out += ", ";
+    out += lower_in ? '[' : '(';
+    out += format_value(lower) + "," + format_value(upper);
+    out += upper_in ? ']' : ')';
+    out += ":" + format_value(n);
+  };
+  // Negative buckets from the most negative: indices downward.
+  for (size_t i = negative.buckets.size(); i-- > 0;) {
+    if (negative.buckets[i] == 0) continue;
+    int32_t idx = negative.offset + static_cast<int32_t>(i);
+    double lower = -bound(idx), upper = -bound(idx - 1);
+    bucket(lower, upper, lower<0, upper> 0, negative.buckets[i]);
+  }
+  if (zero_count != 0) bucket(-zero_threshold, zero_threshold, true, true, zero_count);
+  for (size_t i = 0; i < positive.buckets.size(); ++i) {
+    if (positive.buckets[i] == 0) continue;
+    int32_t idx = positive.offset + static_cast<int32_t>(i);
+    double lower = bound(idx - 1), upper = bound(idx);
+    if (custom()) {
+      bucket(lower, upper, idx == 0, true, positive.buckets[i]);
+    } else {
+      bucket(lower, upper, lower<0, upper> 0, positive.buckets[i]);
+    }
+  }
+  out += '}';
+  return out;
 }
 
 }  // namespace caxtool::promql::eval

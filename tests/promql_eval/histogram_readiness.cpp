@@ -133,10 +133,8 @@ Readiness readiness(const Expr& e, const std::set<std::string>& native) {
     case NodeKind::kBinary: {
       const auto& b = static_cast<const Binary&>(e);
       Readiness r = all({b.lhs.get(), b.rhs.get()});
-      // Trimming is not implemented.
-      if (b.op == Tok::kTrimUpper || b.op == Tok::kTrimLower) return {r.ready && r.floats, true};
-      // Set operators pass histograms on, arithmetic and == != have histogram forms; the other
-      // operators drop them.
+      // Set operators pass histograms on, arithmetic, trimming and == != have histogram forms;
+      // the other operators drop them.
       bool hist_op =
           !b.return_bool && (b.op == Tok::kLand || b.op == Tok::kLor || b.op == Tok::kLunless ||
                              b.op == Tok::kMul || b.op == Tok::kDiv || b.op == Tok::kAdd ||

@@ -167,3 +167,20 @@ TEST_CASE("promql eval: FloatHistogram String() form") {
   auto c = hist("{{schema:-53 sum:1 count:3 custom_values:[5 10] buckets:[1 0 2]}}");
   CHECK(c->to_string() == "{count:3, sum:1, [-Inf,5]:1, (10,+Inf]:2}");
 }
+
+TEST_CASE("promql eval: trimming native histograms") {
+  Fixture f;
+  // Custom buckets interpolate linearly: (0,5] keeps 4/5 of its count above 1.
+  f.st.append({{"__name__", "c"}}, 0,
+              hist("{{schema:-53 sum:33 count:101 custom_values:[5] buckets:[1 100]}}"));
+  CHECK(f.histogram("c >/ 1", 0) ==
+        "{{schema:-53 count:100.8 sum:502.4 custom_values:[5] "
+        "buckets:[0.8 100]}}");
+  // The name stays; a bound beyond every bucket keeps or empties the histogram.
+  CHECK(f.eval("l </ +Inf", 0).value.series[0].labels == ev::Labels{{"__name__", "l"}});
+  CHECK(f.histogram("l </ +Inf", 0) == "{{count:4 sum:4 buckets:[1 2 1]}}");
+  CHECK(f.histogram("l >/ +Inf", 0) == "{{}}");
+  // Floats and a histogram on the right are not trimmed.
+  CHECK(f.count("f </ 1", 0) == 0);
+  CHECK(f.count("1 </ l", 0) == 0);
+}

@@ -81,10 +81,10 @@ Labels match_labels(const Labels& l, const VectorMatching& m) {
   return out;
 }
 
-// Arithmetic drops the metric name; atan2 does so since 2.47.
+// Arithmetic drops the metric name; atan2 does so since 2.47; trimming keeps it.
 bool drops_name(Tok op, Version v) {
   if (op == Tok::kAtan2) return v >= Version{2, 47};
-  return !is_comparison(op);
+  return !is_comparison(op) && op != Tok::kTrimUpper && op != Tok::kTrimLower;
 }
 
 Labels result_metric(const Labels& lhs, const Labels& rhs, Tok op, const VectorMatching& m,
@@ -140,9 +140,9 @@ Vector set_operation(Tok op, Vector lhs, Vector rhs, const VectorMatching& m) {
 }
 
 // An operation with a native histogram on either side, as Prometheus's vectorElemBinop: h*f, f*h,
-// h/f, h+h and h-h (a gauge) compute a histogram, h==h and h!=h compare (the result is the left
-// histogram itself); any other pairing (a comparison with a float, f/h, h+f, h*h, ^, %, atan2)
-// has no result, not even under `bool`.
+// h/f, h+h and h-h (a gauge) compute a histogram, h </ f and h >/ f trim it, h==h and h!=h compare
+// (the result is the left histogram itself); any other pairing (a comparison with a float, f/h,
+// h+f, h*h, ^, %, atan2) has no result, not even under `bool`.
 struct HistogramResult {
   bool drop = true;
   bool keep = true;                      // a comparison's outcome
@@ -163,6 +163,9 @@ void histogram_binop(Tok op, const FloatHistogram* lh, double lv, const FloatHis
     if (!(op == Tok::kAdd ? out.add(*rh) : out.sub(*rh))) return;
     if (op == Tok::kSub) out.hint = CounterResetHint::kGauge;
     out.compact();
+  } else if ((op == Tok::kTrimUpper || op == Tok::kTrimLower) && lh && !rh) {
+    out = *lh;
+    out.trim_buckets(rv, op == Tok::kTrimUpper);
   } else if ((op == Tok::kEqlc || op == Tok::kNeq) && lh && rh) {
     r.keep = lh->equals(*rh) == (op == Tok::kEqlc);
     r.same = lh;
@@ -274,7 +277,7 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       s.h = keep_histogram(std::move(hres.computed));
       s.v = 0;
       s.t = ts;
-      s.labels = nameless(s);
+      if (drops_name(op, opt_.version)) s.labels = nameless(s);
       out.push_back(std::move(s));
       continue;
     }

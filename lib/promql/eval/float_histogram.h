@@ -50,6 +50,9 @@ struct FloatHistogram {
   void scale(double factor);
   void div(double d);
 
+  // TrimBuckets (histogram_trim.cpp): the observations above `x` removed (`upper`, `</`), or
+  // those below it (`>/`), count and sum re-estimated from the kept buckets.
+  void trim_buckets(double x, bool upper);
   // Buckets merged into those of a coarser schema (CopyToSchema); no-op for finer or custom.
   void reduce_schema(int32_t target);
   // The zero count once the threshold grows to `threshold` (itself widened to the upper bound

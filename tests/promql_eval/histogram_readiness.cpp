@@ -107,8 +107,8 @@ Readiness readiness(const Expr& e, const std::set<std::string>& native) {
       if (kCount.count(c.name) || kIgnore.count(c.name)) return {r.ready, true};
       // rate, increase, delta, sum_over_time and avg_over_time over a selector or subquery of
       // histograms.
-      static const std::set<std::string> kRates = {"rate", "increase", "delta", "sum_over_time",
-                                                   "avg_over_time"};
+      static const std::set<std::string> kRates = {
+          "rate", "increase", "delta", "sum_over_time", "avg_over_time", "irate", "idelta"};
       if (kRates.count(c.name)) {
         const Expr* arg = c.args[0].get();
         while (const auto* p = arg->as<Paren>()) arg = p->expr.get();

@@ -114,6 +114,21 @@ TEST_CASE("promql eval: changes and resets over windows of histograms and floats
   CHECK(f.value("resets(r[5m])", 120'000) == 1);
 }
 
+TEST_CASE("promql eval: irate and idelta of histograms") {
+  Fixture f;
+  // a -> b over 60s: the difference per second, a gauge.
+  CHECK(f.histogram("irate(l[5m])", 60'000) ==
+        "{{count:0.016666666666666666 sum:0.008333333333333333 counter_reset_hint:gauge "
+        "offset:1 buckets:[0.016666666666666666]}}");
+  CHECK(f.histogram("idelta(l[5m])", 60'000) ==
+        "{{count:1 sum:0.5 counter_reset_hint:gauge offset:1 buckets:[1]}}");
+  // b -> c is a reset: irate takes c alone.
+  CHECK(f.histogram("irate(l[5m])", 120'000).rfind("{{count:0.03333333333333333 ", 0) == 0);
+  // A histogram then a float: no result.
+  CHECK(f.count("irate(r[5m])", 120'000) == 0);
+  CHECK(f.count("idelta(r[5m])", 60'000) == 1);
+}
+
 TEST_CASE("promql eval: sum_over_time and avg_over_time of histograms") {
   Fixture f;
   CHECK(f.histogram("sum_over_time(l[5m])", 60'000).rfind("{{count:9 sum:8.5 ", 0) == 0);

@@ -40,7 +40,7 @@ bool takes_histograms(const Expr& e) {
         "absent_over_time", "timestamp", "label_replace", "label_join", "ts_of_first_over_time",
         "ts_of_last_over_time", "absent", "sort_by_label", "sort_by_label_desc",
         // histogram forms: histogram_range.cpp
-        "changes", "resets", "sum_over_time", "avg_over_time"};
+        "changes", "resets", "sum_over_time", "avg_over_time", "irate", "idelta"};
     return std::find(std::begin(kNames), std::end(kNames), c->name) != std::end(kNames);
   }
   // Every binary operator takes histograms: set operators pass them through, arithmetic and

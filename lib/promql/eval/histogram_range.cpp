@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The range-vector functions that take native histograms besides rate/increase/delta: changes
+// The range-vector functions that take native histograms besides rate/increase/delta: irate and
+// idelta subtract the last two histograms (the later one alone after a reset, for irate), changes
 // and resets walk floats and histograms in time order (a switch between the two counts as a
 // change and as a reset; two histograms change when they differ (Equals) and reset as
 // DetectReset says), sum_over_time and avg_over_time aggregate a window of histograms as sum
@@ -32,6 +33,30 @@ double count_transitions(std::span<const Sample> s, bool resets) {
   return n;
 }
 
+// irate (`is_rate`) or idelta from the last two samples, as instantValue: two histograms give
+// their difference (unless irate sees a counter reset: then the later one), as a gauge.
+WindowResult instant_histogram(std::span<const Sample> s, bool is_rate, double& out,
+                               FloatHistogram& hout) {
+  if (s.size() < 2) return WindowResult::kNone;
+  const Sample &prev = s[s.size() - 2], &cur = s[s.size() - 1];
+  int64_t dt = cur.t - prev.t;
+  if (dt == 0) return WindowResult::kNone;
+  double seconds = static_cast<double>(dt) / 1000;
+  const FloatHistogram *ph = prev.h(), *ch = cur.h();
+  if (!ph && !ch) {
+    out = (is_rate && cur.v < prev.v) ? cur.v : cur.v - prev.v;
+    if (is_rate) out /= seconds;
+    return WindowResult::kFloat;
+  }
+  if (!ph || !ch) return WindowResult::kNone;  // a float and a histogram: no result
+  hout = *ch;
+  if ((!is_rate || !ch->detect_reset(*ph)) && !hout.sub(*ph)) return WindowResult::kNone;
+  hout.hint = CounterResetHint::kGauge;
+  hout.compact();
+  if (is_rate) hout.div(seconds);
+  return WindowResult::kHistogram;
+}
+
 }  // namespace
 
 WindowResult histogram_window_function(std::string_view n, std::span<const Sample> s, double& out,
@@ -41,6 +66,7 @@ WindowResult histogram_window_function(std::string_view n, std::span<const Sampl
     out = count_transitions(s, n == "resets");
     return WindowResult::kFloat;
   }
+  if (n == "irate" || n == "idelta") return instant_histogram(s, n == "irate", out, hout);
   if (n != "sum_over_time" && n != "avg_over_time") return WindowResult::kNotHandled;
   std::vector<const FloatHistogram*> hs;
   hs.reserve(s.size());

@@ -48,8 +48,8 @@ Readiness readiness(const Expr& e, const std::set<std::string>& native) {
     case NodeKind::kCall: {
       const auto& c = static_cast<const Call&>(e);
       static const std::set<std::string> kNative = {
-          "histogram_count",  "histogram_sum",    "histogram_avg",     "histogram_fraction",
-          "histogram_stddev", "histogram_stdvar", "histogram_quantile"};
+          "histogram_count",  "histogram_sum",    "histogram_avg",      "histogram_fraction",
+          "histogram_stddev", "histogram_stdvar", "histogram_quantile", "histogram_quantiles"};
       static const std::set<std::string> kDrop = {
           "abs", "ceil", "floor", "exp",   "sqrt",  "ln",        "log2",     "log10",
           "sgn", "deg",  "rad",   "round", "clamp", "clamp_min", "clamp_max"};

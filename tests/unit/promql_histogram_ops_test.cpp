@@ -4,6 +4,8 @@
 // `bool`), changes/resets over mixed windows, sum_over_time/avg_over_time of histograms and
 // the functions that ignore histogram samples.
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <map>
 
 #include "promql/eval/engine.h"
 #include "promql/parser.h"
@@ -198,4 +200,25 @@ TEST_CASE("promql eval: trimming native histograms") {
   // Floats and a histogram on the right are not trimmed.
   CHECK(f.count("f </ 1", 0) == 0);
   CHECK(f.count("1 </ l", 0) == 0);
+}
+
+TEST_CASE("promql eval: histogram_quantiles names each quantile") {
+  Fixture f;
+  f.st.append({{"__name__", "b_bucket"}, {"le", "1"}, {"x", "1"}}, 0, 1.0);
+  f.st.append({{"__name__", "b_bucket"}, {"le", "+Inf"}, {"x", "1"}}, 0, 2.0);
+  ev::EvalResult r = f.eval(R"(histogram_quantiles(l or b_bucket, "q", 0, 0.5, 1))", 0);
+  std::map<std::string, double> got;
+  for (const auto& s : r.value.series) got[ev::format_labels(s.labels)] = s.samples[0].v;
+  // Quantiles as OpenMetrics floats ("0.0", "1.0"); a native and a classic histogram each.
+  CHECK(got.size() == 6);
+  CHECK(got.count(R"({q="0.0"})") == 1);
+  CHECK(got.count(R"({q="1.0"})") == 1);
+  CHECK(got.at(R"({q="0.5"})") == Approx(std::sqrt(2.0)));  // the native one: (1,2] midway
+  CHECK(got.at(R"({q="0.5", x="1"})") == 1);                // the classic one
+  // A label the input already has is overwritten; colliding results are an error.
+  promql::ParseOptions o;
+  o.enable_experimental_functions = true;
+  promql::ParseResult p = promql::parse(R"(histogram_quantiles(l or b_bucket, "le", 0.5, 0.5))", o);
+  REQUIRE(p.ok());
+  CHECK_FALSE(ev::eval_instant(*p.expr, 0, f.st).ok());
 }

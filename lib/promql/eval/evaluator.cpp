@@ -34,7 +34,8 @@ bool takes_histograms(const Expr& e) {
   if (const auto* c = e.as<Call>()) {
     static const std::string_view kNames[] = {
         "histogram_count", "histogram_sum", "histogram_avg", "histogram_fraction",
-        "histogram_quantile", "histogram_stddev", "histogram_stdvar", "rate", "increase", "delta",
+        "histogram_quantile", "histogram_quantiles", "histogram_stddev", "histogram_stdvar", "rate",
+        "increase", "delta",
         // histograms pass through, or count as samples
         "last_over_time", "first_over_time", "count_over_time", "present_over_time",
         "absent_over_time", "timestamp", "label_replace", "label_join", "ts_of_first_over_time",

@@ -181,7 +181,7 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
   if (Val h; eval_histogram_call(c, ts, h)) return h;
   if (is_range_function(n)) return eval_range_function(c, ts);
   if (n == "label_replace" || n == "label_join" || n == "histogram_quantile" ||
-      n == "sort_by_label" || n == "sort_by_label_desc")
+      n == "histogram_quantiles" || n == "sort_by_label" || n == "sort_by_label_desc")
     return eval_label_function(c, ts);
   if (n == "time") return Val::of_scalar(static_cast<double>(ts) / 1000);
   if (n == "start") return Val::of_scalar(static_cast<double>(start_) / 1000);

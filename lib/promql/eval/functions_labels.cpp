@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Functions that rewrite or group by labels: label_replace and label_join (with Prometheus's
-// label-name and regex errors), histogram_quantile over classic `le` buckets, and
+// label-name and regex errors), histogram_quantile(s) over classic `le` buckets, and
 // sort_by_label. They keep the metric name unless they are told to change it.
 #include <algorithm>
 #include <cctype>
@@ -96,14 +96,36 @@ bool parse_float(std::string_view s, double& out) {
   return end == str.c_str() + str.size();
 }
 
+// labels.FormatOpenMetricsFloat: Go's shortest 'g' form, with ".0" when it has no '.' or 'e'.
+std::string open_metrics_float(double q) {
+  std::string out = format_value(q);
+  if (std::isnan(q) || std::isinf(q)) return out;
+  if (out.find_first_of(".e") == std::string::npos) out += ".0";
+  return out;
+}
+
 }  // namespace
 
 Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
   std::string_view n = c.name;
   bool utf8 = opt_.version.major >= 3;
-  if (n == "histogram_quantile") {
-    double q = eval(*c.args[0], ts).scalar;
-    Val v = eval(*c.args[1], ts);
+  if (n == "histogram_quantile" || n == "histogram_quantiles") {
+    // histogram_quantiles(v, "label", q...): every quantile, named by `label`.
+    bool multi = n == "histogram_quantiles";
+    std::vector<double> qs;
+    std::string q_label;
+    Val v;
+    if (multi) {
+      v = eval(*c.args[0], ts);
+      q_label = eval(*c.args[1], ts).str;
+      for (size_t i = 2; i < c.args.size(); ++i) qs.push_back(eval(*c.args[i], ts).scalar);
+    } else {
+      qs.push_back(eval(*c.args[0], ts).scalar);
+      v = eval(*c.args[1], ts);
+    }
+    auto named = [&](const LabelsPtr& l, double q) {
+      return multi ? set_label(*l, q_label, open_metrics_float(q)) : l;
+    };
     struct Group {
       LabelsPtr labels;
       std::vector<std::pair<double, double>> buckets;
@@ -130,6 +152,7 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
     }
     // A native histogram and classic buckets of one series: neither is used (3.x's warning).
     std::vector<bool> mixed(groups.size(), false);
+    std::vector<const VSample*> pure;
     for (const VSample* s : natives) {
       auto it = index.find(bucket_group_key(*s->labels));
       if (it != index.end()) {
@@ -140,12 +163,18 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
             std::string(label_value(*s->labels, "__name__")) + "\"");
         continue;
       }
-      out.push_back(VSample{nameless(*s), native_quantile(q, *s->h, opt_.version.major >= 3), ts});
+      pure.push_back(s);
     }
     bool forced = false;
-    for (size_t i = 0; i < groups.size(); ++i) {
-      if (mixed[i]) continue;
-      out.push_back(VSample{groups[i].labels, bucket_quantile(q, groups[i].buckets, forced), ts});
+    for (double q : qs) {
+      for (const VSample* s : pure)
+        out.push_back(VSample{named(nameless(*s), q),
+                              native_quantile(q, *s->h, opt_.version.major >= 3), ts});
+      for (size_t i = 0; i < groups.size(); ++i) {
+        if (mixed[i]) continue;
+        out.push_back(
+            VSample{named(groups[i].labels, q), bucket_quantile(q, groups[i].buckets, forced), ts});
+      }
     }
     if (forced && opt_.version.major >= 3)
       warn("PromQL info: input to histogram_quantile needed to be fixed for monotonicity");

@@ -99,8 +99,8 @@ void FloatHistogram::trim_buckets(double x, bool upper_trim) {
       if (n == 0) continue;
       (pos ? has_positive : has_negative) = true;
       int32_t idx = s.offset + static_cast<int32_t>(i);
-      Interval b = pos ? Interval{bound(idx - 1), bound(idx), n}
-                            : Interval{-bound(idx), -bound(idx - 1), n};
+      Interval b =
+          pos ? Interval{bound(idx - 1), bound(idx), n} : Interval{-bound(idx), -bound(idx - 1), n};
       bool whole = upper_trim ? b.upper <= x : b.lower >= x;
       bool holds = upper_trim ? b.lower < x : b.upper > x;
       if (whole) {

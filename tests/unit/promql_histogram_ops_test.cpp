@@ -200,6 +200,10 @@ TEST_CASE("promql eval: trimming native histograms") {
   // Floats and a histogram on the right are not trimmed.
   CHECK(f.count("f </ 1", 0) == 0);
   CHECK(f.count("1 </ l", 0) == 0);
+  promql::ParseResult p = promql::parse("1 </ 2");
+  REQUIRE(p.ok());
+  CHECK(ev::eval_instant(*p.expr, 0, f.st).error ==
+        R"(operator "</" not allowed for Scalar operations)");
 }
 
 TEST_CASE("promql eval: histogram_quantiles names each quantile") {

@@ -183,6 +183,8 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
   Tok op = b.op;
   bool keep;
   if (l.type == ValueType::kScalar && r.type == ValueType::kScalar) {
+    if (op == Tok::kTrimUpper || op == Tok::kTrimLower)  // scalarBinop's panic
+      fail("operator \"" + std::string(token_name(op)) + "\" not allowed for Scalar operations");
     double v = elem_binop(op, l.scalar, r.scalar, keep);
     if (is_comparison(op)) v = keep ? 1 : 0;
     return Val::of_scalar(v);

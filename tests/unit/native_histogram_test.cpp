@@ -179,3 +179,12 @@ TEST_CASE("native_histogram: the engine selects and evaluates histogram samples"
   CHECK(hist_of("sum_over_time(h[5m])", 60'000).rfind("{{count:12 sum:18 ", 0) == 0);
   CHECK(eval("abs(f)", 0).value.series.size() == 1);
 }
+
+TEST_CASE("native_histogram: the String() form count_values names histograms by") {
+  auto h = hist(
+      "{{schema:0 sum:10 count:20 z_bucket_w:0.001 z_bucket:2 buckets:[1 2] n_buckets:[1 2]}}");
+  CHECK(h.to_string() ==
+        "{count:20, sum:10, [-2,-1):2, [-1,-0.5):1, [-0.001,0.001]:2, (0.5,1]:1, (1,2]:2}");
+  auto c = hist("{{schema:-53 sum:1 count:3 custom_values:[5 10] buckets:[1 0 2]}}");
+  CHECK(c.to_string() == "{count:3, sum:1, [-Inf,5]:1, (10,+Inf]:2}");
+}

@@ -176,15 +176,6 @@ TEST_CASE("promql eval: aggregations of native histograms") {
         ev::Labels{{"v", "{count:4, sum:4, (0.5,1]:1, (1,2]:2, (2,4]:1}"}});
 }
 
-TEST_CASE("promql eval: FloatHistogram String() form") {
-  auto h = hist(
-      "{{schema:0 sum:10 count:20 z_bucket_w:0.001 z_bucket:2 buckets:[1 2] n_buckets:[1 2]}}");
-  CHECK(h->to_string() ==
-        "{count:20, sum:10, [-2,-1):2, [-1,-0.5):1, [-0.001,0.001]:2, (0.5,1]:1, (1,2]:2}");
-  auto c = hist("{{schema:-53 sum:1 count:3 custom_values:[5 10] buckets:[1 0 2]}}");
-  CHECK(c->to_string() == "{count:3, sum:1, [-Inf,5]:1, (10,+Inf]:2}");
-}
-
 TEST_CASE("promql eval: trimming native histograms") {
   Fixture f;
   // Custom buckets interpolate linearly: (0,5] keeps 4/5 of its count above 1.
@@ -225,4 +216,28 @@ TEST_CASE("promql eval: histogram_quantiles names each quantile") {
   promql::ParseResult p = promql::parse(R"(histogram_quantiles(l or b_bucket, "le", 0.5, 0.5))", o);
   REQUIRE(p.ok());
   CHECK_FALSE(ev::eval_instant(*p.expr, 0, f.st).ok());
+}
+
+TEST_CASE("promql eval: annotations where histograms are dropped") {
+  Fixture f;
+  auto warnings = [&](std::string_view q, int64_t t) { return f.eval(q, t).warnings; };
+  using W = std::vector<std::string>;
+  CHECK(warnings("l > 0", 0) ==
+        W{R"(PromQL info: incompatible sample types encountered for binary operator ">": )"
+          "histogram > float"});
+  CHECK(warnings("2 / l", 0) ==
+        W{R"(PromQL info: incompatible sample types encountered for binary operator "/": )"
+          "float / histogram"});
+  CHECK(warnings("l == l", 0).empty());
+  CHECK(warnings("max(l)", 0) == W{"PromQL info: ignored histogram in max aggregation"});
+  CHECK(warnings("max_over_time(r[5m])", 120'000) ==
+        W{"PromQL info: ignored histograms in a range containing both floats and histograms "
+          R"(for metric name "r")"});
+  CHECK(warnings("max_over_time(l[5m])", 120'000).empty());  // no float: no result, no note
+  CHECK(warnings("sum_over_time(r[5m])", 120'000) ==
+        W{R"(PromQL warning: encountered a mix of histograms and floats for metric name "r")"});
+  // Once per query, however many samples or steps.
+  promql::ParseResult p = promql::parse("l > 0");
+  REQUIRE(p.ok());
+  CHECK(ev::eval_range(*p.expr, 0, 120'000, 10'000, f.st).warnings.size() == 1);
 }

@@ -92,8 +92,10 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
   Val in = eval(*a.expr, ts);
   // These skip native histograms (Prometheus adds an info annotation): as if absent.
   if (op == Tok::kMin || op == Tok::kMax || op == Tok::kStddev || op == Tok::kStdvar ||
-      op == Tok::kQuantile || op == Tok::kTopk || op == Tok::kBottomk)
-    std::erase_if(in.vec, [](const VSample& s) { return s.h != nullptr; });
+      op == Tok::kQuantile || op == Tok::kTopk || op == Tok::kBottomk) {
+    if (std::erase_if(in.vec, [](const VSample& s) { return s.h != nullptr; }) > 0)
+      warn("PromQL info: ignored histogram in " + std::string(token_name(op)) + " aggregation");
+  }
   int64_t k = 0;
   bool is_k = op == Tok::kTopk || op == Tok::kBottomk || op == Tok::kLimitk;
   if (is_k) {

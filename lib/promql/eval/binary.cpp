@@ -145,6 +145,7 @@ Vector set_operation(Tok op, Vector lhs, Vector rhs, const VectorMatching& m) {
 // h+f, h*h, ^, %, atan2) has no result, not even under `bool`.
 struct HistogramResult {
   bool drop = true;
+  bool incompatible = false;             // dropped for the sample types (an info annotation)
   bool keep = true;                      // a comparison's outcome
   const FloatHistogram* same = nullptr;  // the result when it is an input
   FloatHistogram computed;
@@ -170,9 +171,17 @@ void histogram_binop(Tok op, const FloatHistogram* lh, double lv, const FloatHis
     r.keep = lh->equals(*rh) == (op == Tok::kEqlc);
     r.same = lh;
   } else {
+    r.incompatible = true;
     return;
   }
   r.drop = false;
+}
+
+// Prometheus's info annotation for a pairing of sample types an operator has no result for.
+std::string incompatible_types(Tok op, bool lh, bool rh) {
+  std::string o(token_name(op));
+  return "PromQL info: incompatible sample types encountered for binary operator \"" + o +
+         "\": " + (lh ? "histogram " : "float ") + o + (rh ? " histogram" : " float");
 }
 
 }  // namespace
@@ -229,11 +238,13 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       double v = 0;
       if (is_hist) {
         histogram_binop(op, hl, vl, hr, vr, hres);
+        if (hres.incompatible) warn(incompatible_types(op, hl, hr));
         if (hres.drop) continue;
         keep = hres.keep;
         if (b.return_bool) is_hist = false;
       } else if (op == Tok::kTrimUpper || op == Tok::kTrimLower) {
-        continue;  // trimming needs a histogram on the left
+        warn(incompatible_types(op, false, false));  // trimming needs a histogram on the left
+        continue;
       } else {
         v = elem_binop(op, vl, vr, keep);
       }
@@ -275,6 +286,7 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       // With a scalar only arithmetic (and trimming) has a result: never a comparison.
       HistogramResult hres;
       histogram_binop(op, swap ? nullptr : s.h, lv, swap ? s.h : nullptr, rv, hres);
+      if (hres.incompatible) warn(incompatible_types(op, !swap, swap));
       if (hres.drop) continue;
       s.h = keep_histogram(std::move(hres.computed));
       s.v = 0;
@@ -283,7 +295,10 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       out.push_back(std::move(s));
       continue;
     }
-    if (op == Tok::kTrimUpper || op == Tok::kTrimLower) continue;  // a float is not trimmed
+    if (op == Tok::kTrimUpper || op == Tok::kTrimLower) {  // a float is not trimmed
+      warn(incompatible_types(op, false, false));
+      continue;
+    }
     double v = elem_binop(op, lv, rv, keep);
     if (is_comparison(op) && swap) v = rv;
     if (b.return_bool) {

@@ -323,7 +323,7 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
       has = histogram_rate(a, n != "delta", n == "rate", res);
       if (has) h = keep(std::move(res));
     } else {
-      has = histogram_window(n, a, r, h);
+      has = histogram_window(n, a, r, h, label_value(*s.labels, "__name__"));
     }
     if (limited()) check_samples(held + static_cast<int64_t>(s.size) + (has ? 1 : 0));
     if (!has) continue;

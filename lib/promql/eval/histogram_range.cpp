@@ -11,9 +11,12 @@
 #include <cmath>
 
 #include "promql/eval/internal.h"
+#include "promql/literals.h"
 
 namespace caxtool::promql::eval::detail {
 namespace {
+
+using promql::detail::go_quote;
 
 // changes (`resets` false) or resets over samples of both kinds.
 double count_transitions(std::span<const Sample> s, bool resets) {
@@ -48,7 +51,7 @@ WindowResult instant_histogram(std::span<const Sample> s, bool is_rate, double& 
     if (is_rate) out /= seconds;
     return WindowResult::kFloat;
   }
-  if (!ph || !ch) return WindowResult::kNone;  // a float and a histogram: no result
+  if (!ph || !ch) return WindowResult::kMixed;
   hout = *ch;
   if ((!is_rate || !ch->detect_reset(*ph)) && !hout.sub(*ph)) return WindowResult::kNone;
   hout.hint = CounterResetHint::kGauge;
@@ -72,7 +75,7 @@ WindowResult histogram_window_function(std::string_view n, std::span<const Sampl
   hs.reserve(s.size());
   for (const Sample& x : s) {
     const FloatHistogram* h = x.h();
-    if (!h) return WindowResult::kNone;  // floats and histograms mixed: a warning, no result
+    if (!h) return WindowResult::kMixed;
     hs.push_back(h);
   }
   // Exponential and custom buckets mixed: no result either.
@@ -81,7 +84,7 @@ WindowResult histogram_window_function(std::string_view n, std::span<const Sampl
 }
 
 bool Evaluator::histogram_window(std::string_view n, RangeArgs& a, double& r,
-                                 const FloatHistogram*& h) {
+                                 const FloatHistogram*& h, std::string_view metric) {
   if ((n == "last_over_time" || n == "first_over_time") &&
       (h = (n == "last_over_time" ? a.s.back() : a.s.front()).h()) != nullptr)
     return true;  // the histogram itself
@@ -92,6 +95,10 @@ bool Evaluator::histogram_window(std::string_view n, RangeArgs& a, double& r,
   FloatHistogram res;
   switch (histogram_window_function(n, a.s, r, res)) {
     case WindowResult::kNone:
+      return false;
+    case WindowResult::kMixed:
+      warn("PromQL warning: encountered a mix of histograms and floats for metric name " +
+           go_quote(metric));
       return false;
     case WindowResult::kFloat:
       return true;
@@ -106,6 +113,10 @@ bool Evaluator::histogram_window(std::string_view n, RangeArgs& a, double& r,
   for (const Sample& x : a.s)
     if (!x.h()) floats.push_back(x);
   if (floats.empty()) return false;
+  warn(
+      "PromQL info: ignored histograms in a range containing both floats and histograms for "
+      "metric name " +
+      go_quote(metric));
   auto whole = a.s;
   a.s = floats;
   bool has = range_function(n, a, r);

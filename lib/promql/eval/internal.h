@@ -5,6 +5,7 @@
 // one file per concept (selectors, functions, aggregations, binary operators, subqueries).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <memory>
@@ -156,7 +157,11 @@ class Evaluator {
   // binary.cpp
   Val eval_binary(const Binary& b, int64_t ts);
 
-  void warn(std::string w) { warnings.push_back(std::move(w)); }
+  // An annotation, once (Prometheus's annotations are a set).
+  void warn(std::string w) {
+    if (std::find(warnings.begin(), warnings.end(), w) == warnings.end())
+      warnings.push_back(std::move(w));
+  }
 
   // Whether the node being evaluated reads native-histogram samples: selectors under a node
   // that does not (most functions, binary operators) drop them, as Prometheus's functions
@@ -214,7 +219,9 @@ class Evaluator {
   const std::vector<uint32_t>& matching_series(const VectorSelector& vs);
   Val eval_range_function(const Call& c, int64_t ts);
   // A range function of a window holding histograms: false when it has no result.
-  bool histogram_window(std::string_view n, RangeArgs& a, double& r, const FloatHistogram*& h);
+  // (Annotations name `metric`.)
+  bool histogram_window(std::string_view n, RangeArgs& a, double& r, const FloatHistogram*& h,
+                        std::string_view metric);
   Val eval_label_function(const Call& c, int64_t ts);
 
   const Storage::Impl& st_;
@@ -263,9 +270,10 @@ double extrapolation_factor(const RangeArgs& a, bool is_counter, bool is_rate, d
 // (nothing) for a window mixing floats and histograms or incompatible layouts.
 bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out);
 // histogram_range.cpp: changes, resets, sum_over_time and avg_over_time of a window holding
-// histograms: a float in `out`, a histogram in `hout`, no result, or kNotHandled for any other
+// histograms: a float in `out`, a histogram in `hout`, no result (kMixed: floats and histograms
+// mixed, which Prometheus warns about), or kNotHandled for any other
 // function (which ignores the histograms).
-enum class WindowResult { kNotHandled, kNone, kFloat, kHistogram };
+enum class WindowResult { kNotHandled, kNone, kMixed, kFloat, kHistogram };
 WindowResult histogram_window_function(std::string_view name, std::span<const Sample> s,
                                        double& out, FloatHistogram& hout);
 bool is_range_function(std::string_view name);

@@ -100,6 +100,7 @@ TEST_CASE("promql eval: comparisons of a histogram with a float drop it") {
     CHECK(f.count(q, 0) == 0);
   }
   CHECK(f.histogram("2 * l / 4", 0) == "{{count:2 sum:2 buckets:[0.5 1 0.5]}}");
+  CHECK(f.histogram("l * 0", 0) == "{{}}");  // compacted, as Prometheus's Mul(0).Compact(0)
   // Floats beside histograms still compare.
   CHECK(f.value("f > 0", 0) == 1);
 }

@@ -139,51 +139,6 @@ Vector set_operation(Tok op, Vector lhs, Vector rhs, const VectorMatching& m) {
   return out;
 }
 
-// An operation with a native histogram on either side, as Prometheus's vectorElemBinop: h*f, f*h,
-// h/f, h+h and h-h (a gauge) compute a histogram, h </ f and h >/ f trim it, h==h and h!=h compare
-// (the result is the left histogram itself); any other pairing (a comparison with a float, f/h,
-// h+f, h*h, ^, %, atan2) has no result, not even under `bool`.
-struct HistogramResult {
-  bool drop = true;
-  bool incompatible = false;             // dropped for the sample types (an info annotation)
-  bool keep = true;                      // a comparison's outcome
-  const FloatHistogram* same = nullptr;  // the result when it is an input
-  FloatHistogram computed;
-};
-void histogram_binop(Tok op, const FloatHistogram* lh, double lv, const FloatHistogram* rh,
-                     double rv, HistogramResult& r) {
-  FloatHistogram& out = r.computed;
-  if (op == Tok::kMul && (lh == nullptr) != (rh == nullptr)) {
-    out = lh ? *lh : *rh;
-    out.scale(lh ? rv : lv);
-  } else if (op == Tok::kDiv && lh && !rh) {
-    out = *lh;
-    out.div(rv);
-  } else if ((op == Tok::kAdd || op == Tok::kSub) && lh && rh) {
-    out = *lh;
-    if (!(op == Tok::kAdd ? out.add(*rh) : out.sub(*rh))) return;
-    if (op == Tok::kSub) out.hint = CounterResetHint::kGauge;
-    out.compact();
-  } else if ((op == Tok::kTrimUpper || op == Tok::kTrimLower) && lh && !rh) {
-    out = *lh;
-    out.trim_buckets(rv, op == Tok::kTrimUpper);
-  } else if ((op == Tok::kEqlc || op == Tok::kNeq) && lh && rh) {
-    r.keep = lh->equals(*rh) == (op == Tok::kEqlc);
-    r.same = lh;
-  } else {
-    r.incompatible = true;
-    return;
-  }
-  r.drop = false;
-}
-
-// Prometheus's info annotation for a pairing of sample types an operator has no result for.
-std::string incompatible_types(Tok op, bool lh, bool rh) {
-  std::string o(token_name(op));
-  return "PromQL info: incompatible sample types encountered for binary operator \"" + o +
-         "\": " + (lh ? "histogram " : "float ") + o + (rh ? " histogram" : " float");
-}
-
 }  // namespace
 
 Val Evaluator::eval_binary(const Binary& b, int64_t ts) {

@@ -280,6 +280,22 @@ bool is_range_function(std::string_view name);
 // `e` without enclosing parentheses.
 const Expr* unwrap(const Expr* e);
 
+// histogram_binop.cpp: an operation with a native histogram on either side, as Prometheus's
+// vectorElemBinop: h*f, f*h, h/f, h+h and h-h (a gauge) compute a histogram, h </ f and h >/ f trim
+// it, h==h and h!=h compare (the result is the left histogram itself); any other pairing (a
+// comparison with a float, f/h, h+f, h*h, ^, %, atan2) has no result, not even under `bool`.
+struct HistogramResult {
+  bool drop = true;
+  bool incompatible = false;             // dropped for the sample types (an info annotation)
+  bool keep = true;                      // a comparison's outcome
+  const FloatHistogram* same = nullptr;  // the result when it is an input
+  FloatHistogram computed;
+};
+void histogram_binop(Tok op, const FloatHistogram* lh, double lv, const FloatHistogram* rh,
+                     double rv, HistogramResult& r);
+// Prometheus's info annotation for a pairing of sample types an operator has no result for.
+std::string incompatible_types(Tok op, bool lh, bool rh);
+
 // Statistics shared by functions and aggregations.
 double bucket_quantile(double q, std::vector<std::pair<double, double>>& buckets,
                        bool& forced_monotonic);

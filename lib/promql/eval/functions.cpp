@@ -308,7 +308,10 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     if (maybe_h &&
         std::any_of(a.s.begin(), a.s.end(), [](const Sample& x) { return x.h() != nullptr; })) {
       FloatHistogram res;
-      has = histogram_rate(a, n != "delta", n == "rate", res);
+      unsigned rec = 0;
+      has = histogram_rate(a, n != "delta", n == "rate", res, &rec);
+      if (rec & kReconciledSub) custom_bounds_reconciled(*this, "subtraction");
+      if (rec & kReconciledAdd) custom_bounds_reconciled(*this, "addition");
       if (has) h = keep(std::move(res));
     } else if ((n == "last_over_time" || n == "first_over_time") && !a.s.empty() &&
                (h = (n == "last_over_time" ? a.s.back() : a.s.front()).h()) != nullptr) {

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "promql/eval/engine.h"
@@ -257,7 +258,14 @@ double extrapolation_factor(const RangeArgs& a, bool is_counter, bool is_rate, d
                             double result);
 // histogram_functions.cpp: rate, increase or delta of a window of histogram samples; false
 // (nothing) for a window mixing floats and histograms or incompatible layouts.
-bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out);
+// `reconciled` gets kReconciledSub / kReconciledAdd when custom bounds were reconciled (3.8+).
+constexpr unsigned kReconciledSub = 1, kReconciledAdd = 2;
+bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out,
+                    unsigned* reconciled = nullptr);
+// After histograms with different custom bounds were combined by `operation` ("addition",
+// "subtraction", "aggregation"): 3.8+ keeps the result with an info annotation, earlier
+// versions drop it with a warning (false).
+bool custom_bounds_reconciled(Evaluator& ev, const char* operation);
 bool is_range_function(std::string_view name);
 // `e` without enclosing parentheses.
 const Expr* unwrap(const Expr* e);
@@ -269,6 +277,11 @@ double quantile_of(double q, std::vector<double>& values);
 // histogram_functions.cpp: histogram_quantile of a native histogram; 3.x walks from the top
 // for q >= 0.5 (`reverse_allowed`), earlier versions always from the bottom.
 double native_quantile(double q, const FloatHistogram& h, bool reverse_allowed);
+// classic_fraction.cpp: histogram_fraction of classic buckets ((upper bound, cumulative count)
+// pairs), and of each group of `le` series in `in` whose key is not in `skip` (3.4+).
+double bucket_fraction(double lower, double upper, std::vector<std::pair<double, double>> b);
+void classic_fractions(double lower, double upper, const Vector& in,
+                       const std::unordered_set<std::string>& skip, int64_t ts, Vector& out);
 // The labels of a classic bucket series without `le`: its histogram's key.
 std::string bucket_group_key(const Labels& l);
 double kahan_inc(double inc, double sum, double& c);

@@ -5,6 +5,7 @@
 #include "promql/eval/custom_buckets.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "promql/eval/engine.h"
 #include "promql/parser.h"
@@ -177,4 +178,37 @@ TEST_CASE("promql eval: classic histograms convert to custom buckets") {
   ClassicHistogram negative;
   negative.set_count(-1);
   CHECK(converted(negative) == "error: count must be non-negative: count=-1");
+}
+
+TEST_CASE("promql eval: histogram_fraction of classic buckets") {
+  namespace ev = promql::eval;
+  ev::Storage st;
+  for (auto [le, n] : {std::pair{"1", 2.0}, {"2", 6.0}, {"+Inf", 8.0}})
+    st.append({{"__name__", "x_bucket"}, {"job", "a"}, {"le", le}}, 0, n);
+  st.append({{"__name__", "y_bucket"}, {"le", "1"}}, 0, 1.0);  // no +Inf bucket: NaN
+  auto eval = [&](std::string_view q, promql::Version v) {
+    promql::ParseResult p = promql::parse(q);
+    REQUIRE(p.ok());
+    ev::EvalOptions opt;
+    opt.version = v;
+    ev::EvalResult r = ev::eval_instant(*p.expr, 0, st, opt);
+    REQUIRE(r.ok());
+    return r.value;
+  };
+  // (0, 1] counts 2, half of (1, 2] counts 2 more: 4 of 8, under the labels without le and name.
+  promql::eval::Value v = eval("histogram_fraction(0, 1.5, x_bucket)", promql::Version{3, 14});
+  REQUIRE(v.series.size() == 1);
+  CHECK(promql::eval::format_labels(v.series[0].labels) == "{job=\"a\"}");
+  CHECK(v.series[0].samples[0].v == 0.5);
+  // (1, 2] counts 4, nothing is interpolated in the +Inf bucket; lower >= upper is 0.
+  CHECK(
+      eval("histogram_fraction(1, 100, x_bucket)", promql::Version{3, 14}).series[0].samples[0].v ==
+      0.5);
+  CHECK(eval("histogram_fraction(2, 1, x_bucket)", promql::Version{3, 14}).series[0].samples[0].v ==
+        0);
+  promql::eval::Value y = eval("histogram_fraction(0, 1, y_bucket)", promql::Version{3, 14});
+  REQUIRE(y.series.size() == 1);
+  CHECK(std::isnan(y.series[0].samples[0].v));
+  // Before 3.4 histogram_fraction read native histograms only.
+  CHECK(eval("histogram_fraction(0, 1.5, x_bucket)", promql::Version{3, 3}).series.empty());
 }

@@ -132,13 +132,15 @@ bool aggregate_histograms(const std::vector<const FloatHistogram*>& in, bool mea
 namespace detail {
 
 bool custom_bounds_reconciled(Evaluator& ev, const char* operation) {
-  if (ev.options().version < Version{3, 8}) {
-    ev.warn("PromQL warning: vector contains histograms with incompatible custom buckets");
-    return false;
-  }
-  ev.warn(std::string("PromQL info: mismatched custom buckets were reconciled during ") +
-          operation);
-  return true;
+  bool v38 = ev.options().version >= Version{3, 8};
+  std::string note =
+      v38 ? std::string("PromQL info: mismatched custom buckets were reconciled during ") +
+                operation
+          : "PromQL warning: vector contains histograms with incompatible custom buckets";
+  // Once per query, as Prometheus's annotations are a set.
+  if (std::find(ev.warnings.begin(), ev.warnings.end(), note) == ev.warnings.end())
+    ev.warn(std::move(note));
+  return v38;
 }
 
 }  // namespace detail

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "histogram_readiness.h"
+#include "nhcb_load.h"
 #include "promql/eval/engine.h"
 #include "promql/parser.h"
 #include "ruletest/series.h"
@@ -31,26 +32,14 @@ using evaltest::histogram_ready;
 // What is out of scope, and why. A case is skipped when its expression, or the data it runs on,
 // needs one of these; everything else must pass.
 std::optional<std::string> skip_reason(const std::string& expr,
-                                       const std::set<std::string>& native_names, bool nhcb,
-                                       bool unloadable, const ParseOptions& popt,
-                                       const std::set<std::string>& custom_names) {
-  // load_with_nhcb adds native copies of classic histograms (custom buckets): not modelled.
-  if (nhcb) return "load_with_nhcb: native histograms with custom buckets (not implemented)";
+                                       const std::set<std::string>& native_names, bool unloadable,
+                                       const ParseOptions& popt) {
   // A case reading native-histogram series runs when its expression only uses what the engine
   // evaluates on histograms (selectors, histogram_* functions, functions that drop them).
   if (unloadable) {
     for (const auto& n : native_names)
       if (expr.find(n) != std::string::npos || expr.find("__name__") != std::string::npos)
         return "reads " + n + ", a native-histogram load line not read";
-  }
-  // Custom-bucket histograms combined by rate/increase/delta, sum/avg or + -: 3.x reconciles
-  // differing bounds by their intersection, which the engine does not (it returns nothing).
-  for (const auto& n : custom_names) {
-    if (expr.find(n) == std::string::npos) continue;
-    for (const char* f : {"rate(", "increase(", "delta(", "sum", "avg", " + ", " - "})
-      if (expr.find(f) != std::string::npos)
-        return "custom-bucket histograms " + n + " combined by " + f +
-               " (bounds reconciliation not implemented)";
   }
   if (!native_names.empty()) {
     ParseResult pr = parse(expr, popt);
@@ -275,9 +264,8 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
     lines.push_back(l);
   }
   auto storage = std::make_unique<eval::Storage>();
-  bool nhcb_data = false;
   bool unloadable = false;  // a load line even the histogram notation could not read
-  std::set<std::string> native_names, custom_names;
+  std::set<std::string> native_names;
   ParseOptions popt;
   popt.version = version;
   popt.enable_experimental_functions = true;
@@ -301,15 +289,12 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
     if (l.empty()) continue;
     if (l == "clear") {
       storage = std::make_unique<eval::Storage>();
-      nhcb_data = false;
       unloadable = false;
       native_names.clear();
-      custom_names.clear();
       continue;
     }
     if (l.rfind("load", 0) == 0) {
       bool nhcb = l.rfind("load_with_nhcb", 0) == 0;
-      nhcb_data = nhcb_data || nhcb;
       auto step = parse_duration_ms(trim(l.substr(l.find(' ') + 1)));
       // As in Prometheus's loader, a series defined twice in one load takes the later line.
       std::map<std::string, std::pair<eval::Labels, std::vector<eval::Sample>>> defs;
@@ -321,8 +306,6 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
           // The notation's native histograms ({{schema:0 ...}}): remember the metric name.
           std::string name = lines[i].substr(0, lines[i].find_first_of("{ \t"));
           native_names.insert(name.empty() ? lines[i] : name);
-          if (lines[i].find("schema:-53") != std::string::npos)
-            custom_names.insert(name.empty() ? lines[i] : name);
           std::optional<Expected> h = parse_histogram_line(lines[i]);
           if (!h) {
             unloadable = true;
@@ -346,7 +329,17 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
         defs[key(s->labels)] = {s->labels, std::move(samples)};
       }
       --i;
+      // load_with_nhcb: the classic histograms' native copies, appended after the series.
+      evaltest::NhcbLoad converted;
+      if (nhcb) converted = evaltest::nhcb_from_classic(defs);
       for (auto& [k, d] : defs) storage->append(d.first, std::move(d.second), keep);
+      if (!converted.error.empty()) {
+        report(static_cast<int>(i) + 1, "load_with_nhcb failed: " + converted.error);
+        st.fail++;
+      }
+      for (auto& s : converted.series)
+        storage->append(std::move(s.labels), std::move(s.samples), converted.keep);
+      native_names.insert(converted.names.begin(), converted.names.end());
       continue;
     }
     std::smatch m;
@@ -421,7 +414,7 @@ FileStats run_file(const std::string& path, Version version, bool verbose) {
       }
     }
     auto why = file_skip_reason(path);
-    if (!why) why = skip_reason(c.expr, native_names, nhcb_data, unloadable, popt, custom_names);
+    if (!why) why = skip_reason(c.expr, native_names, unloadable, popt);
     if (why) {
       st.skip++;
       report(c.line, "SKIP (" + *why + "): " + c.expr);

@@ -249,7 +249,9 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
         continue;
       }
       FloatHistogram h;
-      if (!aggregate_histograms(g.hists, op == Tok::kAvg, h)) continue;
+      bool reconciled = false;
+      if (!aggregate_histograms(g.hists, op == Tok::kAvg, h, &reconciled)) continue;
+      if (reconciled && !custom_bounds_reconciled(*this, "aggregation")) continue;
       out.push_back(VSample{g.labels, 0, ts, nullptr, keep(std::move(h))});
       continue;
     }

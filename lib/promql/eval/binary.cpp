@@ -195,6 +195,9 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
         histogram_binop(op, hl, vl, hr, vr, hres);
         if (hres.incompatible) warn(incompatible_types(op, hl, hr));
         if (hres.drop) continue;
+        if (hres.reconciled &&
+            !custom_bounds_reconciled(*this, op == Tok::kAdd ? "addition" : "subtraction"))
+          continue;
         keep = hres.keep;
         if (b.return_bool) is_hist = false;
       } else if (op == Tok::kTrimUpper || op == Tok::kTrimLower) {

@@ -42,10 +42,11 @@ struct FloatHistogram {
   std::vector<Bucket> all_buckets() const;
 
   // Add and Sub as Prometheus's: schemas reduced to the lower one, zero buckets reconciled to
-  // the larger threshold, the counter-reset hints combined. False with `error` when custom
-  // bounds differ or only one side has them.
-  bool add(const FloatHistogram& o, std::string* error = nullptr);
-  bool sub(const FloatHistogram& o, std::string* error = nullptr);
+  // the larger threshold, the counter-reset hints combined; differing custom bounds reduced to
+  // those both have, with `reconciled` set (3.8+; before, callers drop the result). False with
+  // `error` when only one side has custom buckets.
+  bool add(const FloatHistogram& o, std::string* error = nullptr, bool* reconciled = nullptr);
+  bool sub(const FloatHistogram& o, std::string* error = nullptr, bool* reconciled = nullptr);
   // Mul and Div; a negative factor makes a gauge, division by zero drops the buckets.
   void scale(double factor);
   void div(double d);
@@ -68,22 +69,21 @@ struct FloatHistogram {
   std::string test_expression() const;
   // Prometheus's Equals: every field bit for bit, the buckets as compacted (histogram_compare.cpp).
   bool equals(const FloatHistogram& o) const;
-  // DetectReset's bucket comparison between custom bounds that differ: at the bounds both have.
-  bool custom_bounds_reset(const FloatHistogram& prev) const;
-  // Whether `this` (the later sample) is a counter reset against `prev` (DetectReset).
+  // Whether `this` (the later sample) is a counter reset against `prev` (DetectReset; differing
+  // custom bounds compare the buckets on the bounds both have, as 3.8+ does).
   bool detect_reset(const FloatHistogram& prev) const;
   // The hint of a sum of histograms with hints `a` and `b` (adjustCounterReset).
   static CounterResetHint combined_hint(CounterResetHint a, CounterResetHint b);
 
  private:
-  bool combine(const FloatHistogram& o, double sign, std::string* error);
+  bool combine(const FloatHistogram& o, double sign, std::string* error, bool* reconciled);
 };
 
 // sum (`mean` false) or avg of histograms as 3.x aggregates them: one layout (the smallest
 // schema, the largest zero bucket), each field summed with Kahan compensation; the mean divides
-// the sum, or is incremental when the sum overflows. False when bucket kinds or custom bounds
-// differ.
+// the sum, or is incremental when the sum overflows. Custom bounds that differ are reduced to
+// those all inputs have, `reconciled` then set (3.8+). False when bucket kinds differ.
 bool aggregate_histograms(const std::vector<const FloatHistogram*>& in, bool mean,
-                          FloatHistogram& out);
+                          FloatHistogram& out, bool* reconciled = nullptr);
 
 }  // namespace caxtool::promql::eval

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "promql/eval/custom_buckets.h"
 #include "promql/eval/float_histogram.h"
 
 namespace caxtool::promql::eval {
@@ -42,16 +43,29 @@ bool add_side(FloatHistogram::Side& a, const FloatHistogram::Side& b, double sig
 
 }  // namespace
 
-bool FloatHistogram::combine(const FloatHistogram& o, double sign, std::string* error) {
-  if (custom() != o.custom() || (custom() && custom_values != o.custom_values)) {
+bool FloatHistogram::combine(const FloatHistogram& o, double sign, std::string* error,
+                             bool* reconciled) {
+  if (custom() != o.custom()) {
     if (error)
-      *error = custom() != o.custom()
-                   ? "cannot apply this operation on histograms with a mix of exponential and "
-                     "custom bucket schemas"
-                   : "histograms with different custom bucket bounds";
+      *error =
+          "cannot apply this operation on histograms with a mix of exponential and custom bucket "
+          "schemas";
     return false;
   }
   hint = combined_hint(hint, o.hint);
+  if (custom() && custom_values != o.custom_values) {
+    // Different custom bounds (3.8+): both sides mapped onto the bounds they share.
+    std::vector<double> common = intersect_custom_bounds(custom_values, o.custom_values);
+    std::vector<double> target(common.size() + 1, 0.0);
+    add_to_custom_layout(target, common, *this, 1);
+    add_to_custom_layout(target, common, o, sign);
+    custom_values = std::move(common);
+    positive = {0, std::move(target)};
+    count += sign * o.count;
+    sum += sign * o.sum;
+    if (reconciled) *reconciled = true;
+    return true;
+  }
   FloatHistogram other = o;
   if (!custom()) {
     if (other.zero_threshold > zero_threshold) widen_zero_bucket(other.zero_threshold);
@@ -76,11 +90,11 @@ CounterResetHint FloatHistogram::combined_hint(CounterResetHint a, CounterResetH
   return CounterResetHint::kUnknown;
 }
 
-bool FloatHistogram::add(const FloatHistogram& o, std::string* error) {
-  return combine(o, 1, error);
+bool FloatHistogram::add(const FloatHistogram& o, std::string* error, bool* reconciled) {
+  return combine(o, 1, error, reconciled);
 }
-bool FloatHistogram::sub(const FloatHistogram& o, std::string* error) {
-  return combine(o, -1, error);
+bool FloatHistogram::sub(const FloatHistogram& o, std::string* error, bool* reconciled) {
+  return combine(o, -1, error, reconciled);
 }
 
 void FloatHistogram::scale(double factor) {
@@ -111,7 +125,7 @@ bool FloatHistogram::detect_reset(const FloatHistogram& prev) const {
   if (hint == CounterResetHint::kNotReset) return false;
   if (count < prev.count) return true;
   if (custom() != prev.custom()) return true;
-  if (custom() && custom_values != prev.custom_values) return custom_bounds_reset(prev);
+  if (custom() && custom_values != prev.custom_values) return custom_buckets_decreased(*this, prev);
   if (schema > prev.schema) return true;
   if (zero_threshold < prev.zero_threshold) return true;
   FloatHistogram p = prev;

@@ -320,7 +320,10 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
       has = range_function(n, a, r);
     } else if (rates) {
       FloatHistogram res;
-      has = histogram_rate(a, n != "delta", n == "rate", res);
+      unsigned rec = 0;
+      has = histogram_rate(a, n != "delta", n == "rate", res, &rec);
+      if (rec & kReconciledSub) custom_bounds_reconciled(*this, "subtraction");
+      if (rec & kReconciledAdd) custom_bounds_reconciled(*this, "addition");
       if (has) h = keep(std::move(res));
     } else {
       has = histogram_window(n, a, r, h, label_value(*s.labels, "__name__"));

@@ -3,32 +3,42 @@
 // histogram (KahanAdd); here every input is first brought to the group's common layout (the
 // smallest schema, the zero bucket grown until no input's populated bucket straddles it), then
 // each field (count, sum, zero count, every bucket index) is Kahan-summed, which gives the same
-// compensated result without re-laying out the compensation on every addition.
+// compensated result without re-laying out the compensation on every addition. Custom bounds
+// that differ are first intersected over the whole group: merging each input into the common
+// bounds once equals Prometheus's pairwise reconciliation, as coarsening composes.
 #include <algorithm>
 #include <cmath>
 
+#include "promql/eval/custom_buckets.h"
 #include "promql/eval/internal.h"
 
 namespace caxtool::promql::eval {
 
 bool aggregate_histograms(const std::vector<const FloatHistogram*>& in, bool mean,
-                          FloatHistogram& out) {
+                          FloatHistogram& out, bool* reconciled) {
   if (in.empty()) return false;
   const FloatHistogram& first = *in.front();
   int32_t schema = first.schema;
   double threshold = 0;
   CounterResetHint hint = first.hint;
+  // Custom bounds: those all inputs have (each input's buckets merged into them, 3.8+).
+  std::vector<double> bounds = first.custom_values;
+  bool mismatch = false;
   for (const FloatHistogram* h : in) {
-    if (h->custom() != first.custom() || (h->custom() && h->custom_values != first.custom_values))
-      return false;
+    if (h->custom() != first.custom()) return false;
+    if (h->custom() && h->custom_values != bounds) {
+      bounds = intersect_custom_bounds(bounds, h->custom_values);
+      mismatch = true;
+    }
     schema = std::min(schema, h->schema);
     threshold = std::max(threshold, h->zero_threshold);
     if (h != in.front()) hint = FloatHistogram::combined_hint(hint, h->hint);
   }
+  if (reconciled) *reconciled = mismatch;
   std::vector<FloatHistogram> hs;
   hs.reserve(in.size());
   for (const FloatHistogram* h : in) {
-    hs.push_back(*h);
+    hs.push_back(mismatch && h->custom_values != bounds ? with_custom_bounds(*h, bounds) : *h);
     hs.back().reduce_schema(schema);
   }
   if (!first.custom()) {
@@ -106,7 +116,7 @@ bool aggregate_histograms(const std::vector<const FloatHistogram*>& in, bool mea
   out = FloatHistogram{};
   out.schema = schema;
   out.zero_threshold = threshold;
-  out.custom_values = first.custom_values;
+  out.custom_values = std::move(bounds);
   out.hint = hint;
   out.count = result[0];
   out.sum = result[1];
@@ -119,4 +129,19 @@ bool aggregate_histograms(const std::vector<const FloatHistogram*>& in, bool mea
   return true;
 }
 
+namespace detail {
+
+bool custom_bounds_reconciled(Evaluator& ev, const char* operation) {
+  bool v38 = ev.options().version >= Version{3, 8};
+  std::string note =
+      v38 ? std::string("PromQL info: mismatched custom buckets were reconciled during ") +
+                operation
+          : "PromQL warning: vector contains histograms with incompatible custom buckets";
+  // Once per query, as Prometheus's annotations are a set.
+  if (std::find(ev.warnings.begin(), ev.warnings.end(), note) == ev.warnings.end())
+    ev.warn(std::move(note));
+  return v38;
+}
+
+}  // namespace detail
 }  // namespace caxtool::promql::eval

@@ -21,7 +21,9 @@ void histogram_binop(Tok op, const FloatHistogram* lh, double lv, const FloatHis
     out.compact();
   } else if ((op == Tok::kAdd || op == Tok::kSub) && lh && rh) {
     out = *lh;
-    if (!(op == Tok::kAdd ? out.add(*rh) : out.sub(*rh))) return;
+    bool ok = op == Tok::kAdd ? out.add(*rh, nullptr, &r.reconciled)
+                              : out.sub(*rh, nullptr, &r.reconciled);
+    if (!ok) return;
     if (op == Tok::kSub) out.hint = CounterResetHint::kGauge;
     out.compact();
   } else if ((op == Tok::kTrimUpper || op == Tok::kTrimLower) && lh && !rh) {

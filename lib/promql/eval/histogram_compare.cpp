@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Comparing native histograms as PromQL does: `==` and `!=` between two histograms and changes()
 // use Prometheus's FloatHistogram.Equals, which compares every field bit for bit and the bucket
-// layouts once compacted. Also DetectReset between custom-bucket histograms of different bounds,
-// and FloatHistogram.String(), the label value count_values gives a histogram.
+// layouts once compacted. Also FloatHistogram.String(), the label value count_values gives a
+// histogram.
 // The sides here are dense, so empty buckets at either end (which a compacted histogram does not
 // hold) are skipped and the populated ranges compared by index.
 #include <bit>
@@ -51,37 +51,6 @@ bool FloatHistogram::equals(const FloatHistogram& o) const {
   if (custom() && custom_values != o.custom_values) return false;
   if (zero_threshold != o.zero_threshold || !same_bits(zero_count, o.zero_count)) return false;
   return sides_equal(negative, o.negative) && sides_equal(positive, o.positive);
-}
-
-bool FloatHistogram::custom_bounds_reset(const FloatHistogram& prev) const {
-  // At each bound both histograms have (and +Inf), the counts since the previous such bound:
-  // one that went down is a reset.
-  auto rollup = [](const FloatHistogram& h, size_t& idx, double upper) {
-    double total = 0;
-    const Side& s = h.positive;
-    for (; idx < s.buckets.size(); ++idx) {
-      auto b = static_cast<size_t>(s.offset) + idx;
-      double ub = b < h.custom_values.size() ? h.custom_values[b] : INFINITY;
-      if (ub > upper) break;
-      total += s.buckets[idx];
-    }
-    return total;
-  };
-  size_t ci = 0, pi = 0, cb = 0, pb = 0;
-  while (cb <= custom_values.size() && pb <= prev.custom_values.size()) {
-    double cu = cb < custom_values.size() ? custom_values[cb] : INFINITY;
-    double pu = pb < prev.custom_values.size() ? prev.custom_values[pb] : INFINITY;
-    if (cu < pu) {
-      ++cb;
-    } else if (pu < cu) {
-      ++pb;
-    } else {
-      if (rollup(*this, ci, cu) < rollup(prev, pi, cu)) return true;
-      ++cb;
-      ++pb;
-    }
-  }
-  return false;
 }
 
 std::string FloatHistogram::to_string() const {

@@ -3,7 +3,8 @@
 // _fraction and the native half of histogram_quantile, as Prometheus's functions.go and
 // quantile.go compute them (log-scale interpolation in exponential buckets, linear in the zero
 // bucket and in custom buckets, 0 as the bound of a zero bucket next to one-sided buckets).
-// Float samples in their argument are ignored; the results drop the metric name.
+// Float samples in their argument are ignored (but classic buckets by histogram_fraction, see
+// classic_fraction.cpp); the results drop the metric name.
 #include <algorithm>
 #include <cmath>
 #include <unordered_set>
@@ -180,7 +181,8 @@ double native_variance(const FloatHistogram& h) {
 
 }  // namespace
 
-bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out) {
+bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out,
+                    unsigned* reconciled) {
   auto s = a.s;
   if (s.size() < 2) return false;
   for (const Sample& x : s)
@@ -202,13 +204,17 @@ bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHist
   }
   FloatHistogram h = *last;
   h.reduce_schema(min_schema);
-  if (!h.sub(*prev)) return false;
+  bool sub_rec = false, add_rec = false;
+  if (!h.sub(*prev, nullptr, &sub_rec)) return false;
   if (is_counter) {
     for (size_t i = 1; i < s.size(); ++i) {
-      if (s[i].h()->detect_reset(*prev) && !h.add(*prev)) return false;
+      if (s[i].h()->detect_reset(*prev) && !h.add(*prev, nullptr, &add_rec)) return false;
       prev = s[i].h();
     }
   }
+  // Before 3.8 histograms with different custom bounds could not be combined.
+  if ((sub_rec || add_rec) && a.version < Version{3, 8}) return false;
+  if (reconciled) *reconciled = (sub_rec ? kReconciledSub : 0) | (add_rec ? kReconciledAdd : 0);
   h.hint = CounterResetHint::kGauge;
   h.compact();
   h.scale(extrapolation_factor(a, is_counter, is_rate, s[0].h()->count, h.count));
@@ -246,9 +252,11 @@ bool Evaluator::eval_histogram_call(const Call& c, int64_t ts, Val& out) {
         classic.insert(bucket_group_key(*s.labels));
   }
   Vector res;
+  std::unordered_set<std::string> mixed;
   for (const VSample& s : v.vec) {
     if (!s.h) continue;
     if (!classic.empty() && classic.count(bucket_group_key(*s.labels))) {
+      mixed.insert(bucket_group_key(*s.labels));
       warn(
           "PromQL warning: vector contains a mix of classic and native histograms for metric "
           "name \"" +
@@ -258,6 +266,8 @@ bool Evaluator::eval_histogram_call(const Call& c, int64_t ts, Val& out) {
     double x = simple ? simple(*s.h) : native_fraction(lower, upper, *s.h);
     res.push_back(VSample{nameless(s), x, ts});
   }
+  if (!classic.empty() && opt_.version >= Version{3, 4})
+    classic_fractions(lower, upper, v.vec, mixed, ts, res);
   out = Val::of_vector(std::move(res));
   return true;
 }

@@ -39,7 +39,7 @@ double count_transitions(std::span<const Sample> s, bool resets) {
 // irate (`is_rate`) or idelta from the last two samples, as instantValue: two histograms give
 // their difference (unless irate sees a counter reset: then the later one), as a gauge.
 WindowResult instant_histogram(std::span<const Sample> s, bool is_rate, double& out,
-                               FloatHistogram& hout) {
+                               FloatHistogram& hout, unsigned* reconciled) {
   if (s.size() < 2) return WindowResult::kNone;
   const Sample &prev = s[s.size() - 2], &cur = s[s.size() - 1];
   int64_t dt = cur.t - prev.t;
@@ -53,7 +53,10 @@ WindowResult instant_histogram(std::span<const Sample> s, bool is_rate, double& 
   }
   if (!ph || !ch) return WindowResult::kMixed;
   hout = *ch;
-  if ((!is_rate || !ch->detect_reset(*ph)) && !hout.sub(*ph)) return WindowResult::kNone;
+  bool rec = false;
+  if ((!is_rate || !ch->detect_reset(*ph)) && !hout.sub(*ph, nullptr, &rec))
+    return WindowResult::kNone;
+  if (rec) *reconciled |= kReconciledSub;
   hout.hint = CounterResetHint::kGauge;
   hout.compact();
   if (is_rate) hout.div(seconds);
@@ -63,13 +66,14 @@ WindowResult instant_histogram(std::span<const Sample> s, bool is_rate, double& 
 }  // namespace
 
 WindowResult histogram_window_function(std::string_view n, std::span<const Sample> s, double& out,
-                                       FloatHistogram& hout) {
+                                       FloatHistogram& hout, unsigned* reconciled) {
   if (n == "changes" || n == "resets") {
     if (s.empty()) return WindowResult::kNone;
     out = count_transitions(s, n == "resets");
     return WindowResult::kFloat;
   }
-  if (n == "irate" || n == "idelta") return instant_histogram(s, n == "irate", out, hout);
+  if (n == "irate" || n == "idelta")
+    return instant_histogram(s, n == "irate", out, hout, reconciled);
   if (n != "sum_over_time" && n != "avg_over_time") return WindowResult::kNotHandled;
   std::vector<const FloatHistogram*> hs;
   hs.reserve(s.size());
@@ -79,7 +83,9 @@ WindowResult histogram_window_function(std::string_view n, std::span<const Sampl
     hs.push_back(h);
   }
   // Exponential and custom buckets mixed: no result either.
-  if (!aggregate_histograms(hs, n == "avg_over_time", hout)) return WindowResult::kNone;
+  bool rec = false;
+  if (!aggregate_histograms(hs, n == "avg_over_time", hout, &rec)) return WindowResult::kNone;
+  if (rec) *reconciled |= kReconciledAgg;
   return WindowResult::kHistogram;
 }
 
@@ -93,7 +99,13 @@ bool Evaluator::histogram_window(std::string_view n, RangeArgs& a, double& r,
       n == "present_over_time" || n == "ts_of_last_over_time" || n == "ts_of_first_over_time")
     return range_function(n, a, r);
   FloatHistogram res;
-  switch (histogram_window_function(n, a.s, r, res)) {
+  unsigned rec = 0;
+  WindowResult w = histogram_window_function(n, a.s, r, res, &rec);
+  // Differing custom bounds reconciled: 3.8+ notes it, earlier versions have no result.
+  if (((rec & kReconciledSub) && !custom_bounds_reconciled(*this, "subtraction")) ||
+      ((rec & kReconciledAgg) && !custom_bounds_reconciled(*this, "aggregation")))
+    return false;
+  switch (w) {
     case WindowResult::kNone:
       return false;
     case WindowResult::kMixed:

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "promql/eval/engine.h"
@@ -268,14 +269,21 @@ double extrapolation_factor(const RangeArgs& a, bool is_counter, bool is_rate, d
                             double result);
 // histogram_functions.cpp: rate, increase or delta of a window of histogram samples; false
 // (nothing) for a window mixing floats and histograms or incompatible layouts.
-bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out);
-// histogram_range.cpp: changes, resets, sum_over_time and avg_over_time of a window holding
-// histograms: a float in `out`, a histogram in `hout`, no result (kMixed: floats and histograms
-// mixed, which Prometheus warns about), or kNotHandled for any other
-// function (which ignores the histograms).
+// `reconciled` gets kReconciledSub / kReconciledAdd when custom bounds were reconciled (3.8+).
+constexpr unsigned kReconciledSub = 1, kReconciledAdd = 2, kReconciledAgg = 4;
+bool histogram_rate(const RangeArgs& a, bool is_counter, bool is_rate, FloatHistogram& out,
+                    unsigned* reconciled = nullptr);
+// After histograms with different custom bounds were combined by `operation` ("addition",
+// "subtraction", "aggregation"): 3.8+ keeps the result with an info annotation, earlier
+// versions drop it with a warning (false).
+bool custom_bounds_reconciled(Evaluator& ev, const char* operation);
+// histogram_range.cpp: changes, resets, irate, idelta, sum_over_time and avg_over_time of a
+// window holding histograms: a float in `out`, a histogram in `hout`, no result (kMixed: floats
+// and histograms mixed, which Prometheus warns about), or kNotHandled for any other function
+// (which ignores the histograms). `reconciled` as histogram_rate's.
 enum class WindowResult { kNotHandled, kNone, kMixed, kFloat, kHistogram };
 WindowResult histogram_window_function(std::string_view name, std::span<const Sample> s,
-                                       double& out, FloatHistogram& hout);
+                                       double& out, FloatHistogram& hout, unsigned* reconciled);
 bool is_range_function(std::string_view name);
 // `e` without enclosing parentheses.
 const Expr* unwrap(const Expr* e);
@@ -287,6 +295,7 @@ const Expr* unwrap(const Expr* e);
 struct HistogramResult {
   bool drop = true;
   bool incompatible = false;             // dropped for the sample types (an info annotation)
+  bool reconciled = false;               // + or - reduced differing custom bounds (3.8+)
   bool keep = true;                      // a comparison's outcome
   const FloatHistogram* same = nullptr;  // the result when it is an input
   FloatHistogram computed;
@@ -303,6 +312,11 @@ double quantile_of(double q, std::vector<double>& values);
 // histogram_functions.cpp: histogram_quantile of a native histogram; 3.x walks from the top
 // for q >= 0.5 (`reverse_allowed`), earlier versions always from the bottom.
 double native_quantile(double q, const FloatHistogram& h, bool reverse_allowed);
+// classic_fraction.cpp: histogram_fraction of classic buckets ((upper bound, cumulative count)
+// pairs), and of each group of `le` series in `in` whose key is not in `skip` (3.4+).
+double bucket_fraction(double lower, double upper, std::vector<std::pair<double, double>> b);
+void classic_fractions(double lower, double upper, const Vector& in,
+                       const std::unordered_set<std::string>& skip, int64_t ts, Vector& out);
 // The labels of a classic bucket series without `le`: its histogram's key.
 std::string bucket_group_key(const Labels& l);
 double kahan_inc(double inc, double sum, double& c);

@@ -72,7 +72,11 @@ void Storage::append(Labels labels, std::vector<Sample> samples) {
     const FloatHistogram* ph = prev ? prev->h() : nullptr;
     if (!ph || ph->hint == CounterResetHint::kGauge || sh->hint == CounterResetHint::kGauge)
       continue;
-    CounterResetHint hint = sh->hint == CounterResetHint::kReset || sh->detect_reset(*ph)
+    // Changed custom bounds start a chunk whose first histogram reads back unknown (3.1+):
+    // the reader's DetectReset decides, comparing the buckets both bounds have.
+    bool new_bounds = sh->custom() && ph->custom() && sh->custom_values != ph->custom_values;
+    CounterResetHint hint = new_bounds ? CounterResetHint::kUnknown
+                            : sh->hint == CounterResetHint::kReset || sh->detect_reset(*ph)
                                 ? CounterResetHint::kReset
                                 : CounterResetHint::kNotReset;
     if (hint == sh->hint) continue;

@@ -67,7 +67,7 @@ struct FloatHistogram {
   std::string to_string() const;
   // The notation form promtool prints: FloatHistogram.TestExpression.
   std::string test_expression() const;
-  // Prometheus's Equals: every field bit for bit, the buckets as compacted (histogram_compare.cpp).
+  // Prometheus's Equals: every field bit for bit, the buckets as compacted (histogram_binop.cpp).
   bool equals(const FloatHistogram& o) const;
   // Whether `this` (the later sample) is a counter reset against `prev` (DetectReset; differing
   // custom bounds compare the buckets on the bounds both have, as 3.8+ does).

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // The series notation. Prometheus lexes a series description with its PromQL lexer in a mode
-// where `x` after a number is the repetition operator and `_` is a blank, then applies the
-// grammar `item := _ | _ x N | v | v x N | v (+|-)d x N`; `v x N` and `v±d x N` give N+1
-// values, `_ x N` gives N. This is that grammar over a hand-written scanner.
+// where `x` after a number is the repetition operator and `_` is a blank (series_lexer.h), then
+// applies the grammar `item := _ | _ x N | v | v x N | v (+|-)d x N`; `v x N` and `v±d x N`
+// give N+1 values, `_ x N` gives N. The grammar is goyacc's, so its errors are too: a token
+// that cannot continue an item fails "in series values" (the series_values error rule), one
+// that cannot start an item or follow a space fails bare (the start rule's), and an
+// identifier other than stale, a number strconv refuses or a repetition count that is not an
+// unsigned integer each say so.
 #include "ruletest/series.h"
 
 #include <algorithm>
@@ -13,146 +17,161 @@
 #include <cstdlib>
 
 #include "promql/eval/engine.h"
+#include "promql/literals.h"
 #include "promql/parser.h"
 #include "ruletest/histogram_notation.h"
+#include "ruletest/series_lexer.h"
 
 namespace caxtool::ruletest {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_'; }
-bool is_alnum(char c) { return is_alpha(c) || std::isdigit(static_cast<unsigned char>(c)) != 0; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-// Go's strconv.ParseFloat on what the lexer took as a number: decimal, Inf, NaN.
-std::optional<double> go_float(std::string_view s) {
-  if (s.empty()) return std::nullopt;
-  if (iequals(s, "inf") || iequals(s, "+inf") || iequals(s, "infinity")) return HUGE_VAL;
-  if (iequals(s, "nan")) return std::nan("");
-  std::string buf;
-  for (char c : s) {
-    if (c != '_') buf.push_back(c);  // Go allows underscores between digits in literals
-  }
-  const char* begin = buf.c_str();
-  char* end = nullptr;
-  double v = std::strtod(begin, &end);
-  if (end != begin + buf.size()) return std::nullopt;
-  return v;
-}
-
 class Scanner {
  public:
   Scanner(std::string_view text, size_t base, HistogramValues* hist = nullptr)
-      : text_(text), base_(base) {
+      : text_(trim_end(text)), base_(base), lexer_(text_, hist != nullptr) {
     hist_ = hist;
   }
 
+  // The parser's states: after a space (an item may start) and after an item (a space or the
+  // end must follow). Only the first error counts, as promtool prints only that one.
   bool run(std::vector<std::optional<double>>& out, NotationError& error, size_t max_values) {
-    while (true) {
-      skip_space();
-      if (pos_ >= text_.size()) return true;
-      size_t start = pos_;
-      if (hist_ && text_.compare(pos_, 2, "{{") == 0) {
-        if (!histogram_item(out, error, max_values)) return false;
-      } else if (text_[pos_] == '_' && (pos_ + 1 >= text_.size() || !is_alnum(text_[pos_ + 1]) ||
-                                        text_[pos_ + 1] == 'x')) {
-        ++pos_;
-        uint64_t n = 1;
-        if (peek_times()) {
-          if (!repetition(n, error)) return false;
-        }
-        if (!room(out, n, max_values, start, error)) return false;
-        out.insert(out.end(), n, std::nullopt);
-      } else {
-        std::optional<double> v = value(error);
-        if (!v) return false;
-        if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) {
-          bool neg = text_[pos_] == '-';
-          ++pos_;
-          std::optional<double> d = number(error, "series values");
-          if (!d) return false;
-          if (!peek_times())
-            return fail(error, pos_, "unexpected " + describe_here() + " in series values");
-          uint64_t n = 0;
-          if (!repetition(n, error)) return false;
-          // n alone first: n + 1 wraps to 0 for the largest repetition count.
-          if (!room(out, n, max_values, start, error) ||
-              !room(out, n + 1, max_values, start, error)) {
-            return false;
-          }
-          double step = neg ? -*d : *d;
-          double cur = *v;
-          for (uint64_t i = 0; i <= n; ++i) {
-            out.emplace_back(cur);
-            cur += step;
-          }
-        } else if (peek_times()) {
-          uint64_t n = 0;
-          if (!repetition(n, error)) return false;
-          // n alone first: n + 1 wraps to 0 for the largest repetition count.
-          if (!room(out, n, max_values, start, error) ||
-              !room(out, n + 1, max_values, start, error)) {
-            return false;
-          }
-          out.insert(out.end(), n + 1, *v);
-        } else {
-          if (!room(out, 1, max_values, start, error)) return false;
-          out.emplace_back(*v);
-        }
+    SeriesToken t = lexer_.next();
+    bool item_may_start = true;  // the space between the metric and the values
+    for (;;) {
+      if (!item_may_start) {
+        if (t.kind == SeriesToken::kEof) return true;
+        if (t.kind != SeriesToken::kSpace) return bare_error(t, error);
+        t = lexer_.next();
+        item_may_start = true;
+        continue;
       }
-      if (pos_ < text_.size() && !is_space(text_[pos_])) {
-        return fail(error, pos_, "unexpected " + describe_here() + " in series values");
+      item_may_start = false;
+      size_t start = t.at;
+      switch (t.kind) {
+        case SeriesToken::kHistogram:
+          pos_ = t.at;
+          if (!histogram_item(out, error, max_values)) return false;
+          if (pos_ < text_.size() && !is_space(text_[pos_]))
+            return fail(error, pos_, "unexpected " + describe_here() + " in series values");
+          lexer_.set_pos(pos_);
+          t = lexer_.next();
+          break;
+        case SeriesToken::kBlank: {
+          uint64_t n = 1;
+          t = lexer_.next();
+          if (t.kind == SeriesToken::kTimes) {
+            t = lexer_.next();
+            if (!repetition(t, n, error)) return false;
+            t = lexer_.next();
+          }
+          if (!room(out, n, max_values, start, error)) return false;
+          out.insert(out.end(), n, std::nullopt);
+          break;
+        }
+        case SeriesToken::kIdentifier:
+        case SeriesToken::kNumber:
+        case SeriesToken::kAdd:
+        case SeriesToken::kSub:
+          if (!value_item(t, out, error, max_values)) return false;
+          break;
+        default:
+          break;  // no item: the space ended the values, and the token is looked at again
       }
     }
   }
 
  private:
-  void skip_space() {
-    while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
+  static std::string_view trim_end(std::string_view s) {
+    // promtool's loader trims each line of its load command.
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
   }
   bool fail(NotationError& error, size_t at, std::string message) {
     error.offset = base_ + at;
-    error.message = lexer_error(at).value_or(std::move(message));
+    error.message = std::move(message);
     return false;
   }
-  // Prometheus's lexer stops at a character that starts no token of a value sequence (a
-  // space, + - x _, a digit, a letter, a dot before a digit) before the parser can object:
-  // lexValueSequence's "unexpected character in series sequence: %q". (The native-histogram
-  // notation's `{{` is one such character in versions before it.)
-  std::optional<std::string> lexer_error(size_t at) const {
-    if (at >= text_.size()) return std::nullopt;
-    if (hist_ && text_.compare(at, 2, "{{") == 0) return std::nullopt;  // 2.47+'s histograms
-    unsigned char c = static_cast<unsigned char>(text_[at]);
-    bool digit_next =
-        at + 1 < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at + 1]));
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '+' || c == '-' || c == '_' ||
-        std::isdigit(c) != 0 || is_alpha(text_[at]) || (c == '.' && digit_next))
-      return std::nullopt;
-    std::string q;
-    if (c == '\'' || c == '\\') {
-      q = std::string("\\") + static_cast<char>(c);
-    } else if (c >= 0x80) {
-      size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      q = std::string(text_.substr(at, n));
-    } else if (c < 0x20 || c == 0x7F) {
-      static const char* kEsc[] = {"\\a", "\\b", nullptr, nullptr, nullptr, "\\v", "\\f"};
-      if (c >= 7 && c <= 12 && kEsc[c - 7]) {
-        q = kEsc[c - 7];
-      } else {
-        static const char kHex[] = "0123456789abcdef";
-        q = std::string("\\x") + kHex[c >> 4] + kHex[c & 15];
-      }
-    } else {
-      q = std::string(1, static_cast<char>(c));
-    }
-    return "unexpected character in series sequence: '" + q + "'";
+  // A lexer error is the parser's end of input, and the only message.
+  bool bare_error(const SeriesToken& t, NotationError& error) {
+    if (t.kind == SeriesToken::kError) return fail(error, t.at, t.error);
+    return fail(error, t.at, "unexpected " + describe(t));
   }
+  bool values_error(const SeriesToken& t, NotationError& error) {
+    if (t.kind == SeriesToken::kError) return fail(error, t.at, t.error);
+    return fail(error, t.at, "unexpected " + describe(t) + " in series values");
+  }
+
+  // `v`, `v x N` or `v (+|-)d x N`, where v is a number, a signed number or stale. On return
+  // `t` is the token after the item.
+  bool value_item(SeriesToken& t, std::vector<std::optional<double>>& out, NotationError& error,
+                  size_t max_values) {
+    size_t start = t.at;
+    double v = 0;
+    if (t.kind == SeriesToken::kIdentifier) {
+      if (t.text != "stale") {
+        return fail(
+            error, t.at,
+            "unexpected " + describe(t) + " in series values, expected number or \"stale\"");
+      }
+      v = std::bit_cast<double>(promql::eval::kStaleNaNBits);
+      t = lexer_.next();
+    } else if (!signed_number(t, v, error)) {
+      return false;
+    }
+    uint64_t n = 0;
+    double step = 0;
+    if (t.kind == SeriesToken::kAdd || t.kind == SeriesToken::kSub) {
+      if (!signed_number(t, step, error)) return false;
+      if (t.kind != SeriesToken::kTimes) return values_error(t, error);
+    }
+    if (t.kind != SeriesToken::kTimes) {
+      if (!room(out, 1, max_values, start, error)) return false;
+      out.emplace_back(v);
+      return true;
+    }
+    t = lexer_.next();
+    if (!repetition(t, n, error)) return false;
+    t = lexer_.next();
+    // n alone first: n + 1 wraps to 0 for the largest repetition count.
+    if (!room(out, n, max_values, start, error) || !room(out, n + 1, max_values, start, error))
+      return false;
+    for (uint64_t i = 0; i <= n; ++i) {
+      out.emplace_back(v);
+      v += step;
+    }
+    return true;
+  }
+
+  // number | + number | - number, read as parser.number() reads it.
+  bool signed_number(SeriesToken& t, double& v, NotationError& error) {
+    bool neg = t.kind == SeriesToken::kSub;
+    if (t.kind == SeriesToken::kAdd || t.kind == SeriesToken::kSub) t = lexer_.next();
+    if (t.kind != SeriesToken::kNumber) return values_error(t, error);
+    std::string why;
+    std::optional<double> x = promql::detail::parse_number(t.text, &why);
+    if (!x) return fail(error, t.at, "error parsing number: " + why);
+    v = neg ? -*x : *x;
+    t = lexer_.next();
+    return true;
+  }
+
+  // The `uint` rule: strconv.ParseUint(s, 10, 64) of a number token.
+  bool repetition(const SeriesToken& t, uint64_t& n, NotationError& error) {
+    if (t.kind != SeriesToken::kNumber) return values_error(t, error);
+    bool digits = !t.text.empty() && std::all_of(t.text.begin(), t.text.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+    auto [p, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), n);
+    if (!digits || ec != std::errc{}) {
+      return fail(error, t.at,
+                  "invalid repetition in series values: strconv.ParseUint: parsing " +
+                      promql::detail::go_quote(t.text) +
+                      (digits ? ": value out of range" : ": invalid syntax"));
+    }
+    return true;
+  }
+
   bool room(const std::vector<std::optional<double>>& out, uint64_t n, size_t max_values, size_t at,
             NotationError& error) {
     if (n > max_values || out.size() + n > max_values) {
@@ -161,22 +180,23 @@ class Scanner {
     }
     return true;
   }
+
+  // The raw-text helpers of the native-histogram reader, which reads `{{...}}` itself.
   std::string describe_here() const {
-    // Trailing spaces end the input for the parser.
-    if (text_.find_first_not_of(" \t\r\n", pos_) == std::string_view::npos) return "end of input";
-    if (text_[pos_] == 'x') return "\"x\"";  // the repetition token
-    size_t end = pos_ + 1;
-    if (is_alnum(text_[pos_])) {
-      while (end < text_.size() && is_alnum(text_[end])) ++end;
-      return "identifier \"" + std::string(text_.substr(pos_, end - pos_)) + "\"";
-    }
-    char c = text_[pos_];
-    // The value sequence's tokens other than numbers and identifiers print as their text.
-    if (c == '+' || c == '-') return std::string("<op:") + c + ">";
-    if (c == ' ' || c == '\t' || c == '_') return "\"" + std::string(1, c == '\t' ? ' ' : c) + "\"";
-    return "character \"" + std::string(1, c) + "\"";
+    if (pos_ >= text_.size()) return "end of input";
+    SeriesLexer at(text_, true);
+    at.set_pos(pos_);
+    return describe(at.next());
   }
   bool peek_times() const { return pos_ < text_.size() && text_[pos_] == 'x'; }
+  bool repetition_here(uint64_t& n, NotationError& error) {
+    SeriesLexer at(text_, true);
+    at.set_pos(pos_ + 1);  // past the x
+    SeriesToken t = at.next();
+    if (!repetition(t, n, error)) return false;
+    pos_ = at.pos();
+    return true;
+  }
 
   std::optional<promql::eval::FloatHistogram> histogram(NotationError& error) {
     size_t at = 0;
@@ -212,7 +232,7 @@ class Scanner {
       if (!peek_times())
         return fail(error, pos_, "unexpected " + describe_here() + " in series values");
       uint64_t n = 0;
-      if (!repetition(n, error)) return false;
+      if (!repetition_here(n, error)) return false;
       if (!room(out, n, max_values, start, error) || !room(out, n + 1, max_values, start, error))
         return false;
       size_t width = 1 + base->positive.buckets.size() + base->negative.buckets.size() +
@@ -238,7 +258,7 @@ class Scanner {
       }
     } else {
       uint64_t n = 0;
-      if (peek_times() && !repetition(n, error)) return false;
+      if (peek_times() && !repetition_here(n, error)) return false;
       if (!room(out, n, max_values, start, error) || !room(out, n + 1, max_values, start, error))
         return false;
       auto h = std::make_shared<const FloatHistogram>(std::move(*base));
@@ -252,88 +272,10 @@ class Scanner {
   size_t buckets_ = 0;
   HistogramValues* hist_ = nullptr;
 
-  bool repetition(uint64_t& n, NotationError& error) {
-    ++pos_;  // the x
-    size_t start = pos_;
-    while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
-    if (start == pos_) {
-      return fail(error, start, "unexpected " + describe_here() + " in series values");
-    }
-    auto [p, ec] = std::from_chars(text_.data() + start, text_.data() + pos_, n);
-    if (ec != std::errc{}) return fail(error, start, "invalid repetition in series values");
-    return true;
-  }
-
-  // A number token: digits, dots, exponent, or Inf/NaN.
-  std::optional<double> number(NotationError& error, std::string_view context) {
-    size_t start = pos_;
-    if (pos_ < text_.size() && is_alpha(text_[pos_])) {
-      while (pos_ < text_.size() && is_alnum(text_[pos_])) ++pos_;
-      std::string_view word = text_.substr(start, pos_ - start);
-      if (iequals(word, "inf") || iequals(word, "nan")) return go_float(word);
-      pos_ = start;
-      fail(error, start, "unexpected " + describe_here() + " in " + std::string(context));
-      return std::nullopt;
-    }
-    // No hexadecimal in series descriptions: "0x5" is 0 repeated (Prometheus's lexer too).
-    while (pos_ < text_.size()) {
-      char c = text_[pos_];
-      if (std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.') {
-        ++pos_;
-      } else if (c == 'e' || c == 'E') {
-        ++pos_;
-        if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
-      } else {
-        break;
-      }
-    }
-    std::optional<double> v = go_float(text_.substr(start, pos_ - start));
-    if (!v) {
-      fail(error, start,
-           start < text_.size() && (is_alnum(text_[start]) || text_[start] == '.')
-               ? "bad number or duration syntax: \"" +
-                     std::string(text_.substr(start, std::max<size_t>(pos_ - start, 1))) + "\""
-               : "unexpected " + describe_here() + " in " + std::string(context));
-      return std::nullopt;
-    }
-    return v;
-  }
-
-  std::optional<double> value(NotationError& error) {
-    size_t start = pos_;
-    // The lexer emits `x` as the repetition token wherever it starts a word.
-    if (text_[pos_] == 'x') {
-      fail(error, start, "unexpected \"x\"");
-      return std::nullopt;
-    }
-    if (is_alpha(text_[pos_])) {
-      size_t end = pos_;
-      while (end < text_.size() && is_alnum(text_[end]) && text_[end] != 'x') ++end;
-      std::string_view word = text_.substr(start, end - start);
-      if (word == "stale") {
-        pos_ = end;
-        return std::bit_cast<double>(promql::eval::kStaleNaNBits);
-      }
-      if (iequals(word, "inf") || iequals(word, "nan")) return number(error, "series values");
-      while (end < text_.size() && is_alnum(text_[end])) ++end;
-      fail(error, start,
-           "unexpected identifier \"" + std::string(text_.substr(start, end - start)) +
-               "\" in series values, expected number or \"stale\"");
-      return std::nullopt;
-    }
-    if (text_[pos_] == '+' || text_[pos_] == '-') {
-      bool neg = text_[pos_] == '-';
-      ++pos_;
-      std::optional<double> v = number(error, "series values");
-      if (!v) return std::nullopt;
-      return neg ? -*v : *v;
-    }
-    return number(error, "series values");
-  }
-
   std::string_view text_;
   size_t base_;
-  size_t pos_ = 0;
+  SeriesLexer lexer_;
+  size_t pos_ = 0;  // the histogram reader's position
 };
 
 }  // namespace

@@ -335,6 +335,27 @@ def time_case(directory):
     return path
 
 
+def notation_case(directory):
+    """Series values built from the notation's tokens and the lexer's traps at random, most of
+    them invalid: promtool's message (goyacc's error rules, the lexer's own errors, strconv's)
+    and column, or its values, for each."""
+    rng = random.Random(13)
+    pieces = ["1", "2", "0", "010", "08", ".5", "5.", "1e3", "1e", "1e+", "1.5e3.2", "Inf", "nan",
+              "-", "+", "x", "x2", "x3", "_", "stale", "stalex2", "NaNx2", "abc", "sum", "by",
+              "on", "or", "start", "a:b", "1_000", "0x1f", "12345678901", ".", "(", " ", " ",
+              " ", "\t", "1x2", "_x2", "2.5", "-1-1x2", "1+2x3", "x-1", "__", "_2"]
+    lines = ["rule_files: []", "evaluation_interval: 1m", "tests:"]
+    for _ in range(150):
+        values = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))).strip() or "1"
+        lines += ["- interval: 1m", "  input_series:", "  - series: 'a'",
+                  f"    values: {quote(values)}", "  promql_expr_test:", "  - expr: a",
+                  "    eval_time: 1m", "    exp_samples: []"]
+    path = os.path.join(directory, "notation.test.yml")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
@@ -366,6 +387,7 @@ def main():
         files += [("sample limit", p) for p in sample_limit_cases(tmp)]
         files.append(("go math", math_case(tmp)))
         files.append(("go time", time_case(tmp)))
+        files.append(("series notation", notation_case(tmp)))
         random_seed = random.SystemRandom().randrange(1 << 30)
         print(f"fixed seed {seed}, random seed {random_seed} (replay: {sys.argv[0]} CAXTOOL N SEED)")
         for s in (seed, random_seed):

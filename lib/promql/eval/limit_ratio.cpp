@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+// limit_ratio's sampling, as Prometheus's HashRatioSampler does it: a series' offset is its
+// label-set hash over 2^64-1, and ratio r keeps it when the offset is below r (r >= 0) or at or
+// above 1+r (r < 0), so limit_ratio(r, x) and limit_ratio(-(1-r), x) split x in two. The hash
+// is labels.Hash() of the build Prometheus releases ship (the stringlabels tag of .promu.yml
+// in 2.54 to 3.13, the default build since): XXH64 over each name and value in label order,
+// each prefixed by its length, one byte below 255 and otherwise 0xff and three little-endian
+// bytes. The slicelabels build hashes "name\xffvalue\xff" instead; no release uses it.
+#include <limits>
+
+#include "promql/eval/internal.h"
+#include "util/xxhash.h"
+
+namespace caxtool::promql::eval::detail {
+namespace {
+
+void append_sized(std::string& buf, const std::string& s) {
+  size_t n = s.size();
+  if (n < 255) {
+    buf.push_back(static_cast<char>(n));
+  } else {
+    buf.push_back(static_cast<char>(0xff));
+    buf.push_back(static_cast<char>(n & 0xff));
+    buf.push_back(static_cast<char>((n >> 8) & 0xff));
+    buf.push_back(static_cast<char>((n >> 16) & 0xff));
+  }
+  buf += s;
+}
+
+}  // namespace
+
+uint64_t prometheus_labels_hash(const Labels& l) {
+  std::string buf;
+  for (const auto& [name, value] : l) {
+    append_sized(buf, name);
+    append_sized(buf, value);
+  }
+  return util::xxhash64(buf);
+}
+
+bool limit_ratio_keeps(double r, const Labels& l) {
+  // float64(hash) / float64(math.MaxUint64): both sides rounded to a double as Go does.
+  constexpr double kMax = static_cast<double>(std::numeric_limits<uint64_t>::max());
+  double offset = static_cast<double>(prometheus_labels_hash(l)) / kMax;
+  return (r >= 0 && offset < r) || (r < 0 && offset >= 1.0 + r);
+}
+
+}  // namespace caxtool::promql::eval::detail

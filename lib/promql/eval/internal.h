@@ -159,6 +159,9 @@ class Evaluator {
   Val eval_call(const Call& c, int64_t ts);
   // aggregations.cpp
   Val eval_aggregate(const Aggregate& a, int64_t ts);
+  // info_function.cpp: info(), and the time its info series are read at for step `ts`.
+  Val eval_info(const Call& c, int64_t ts);
+  int64_t info_reference_time(const Expr& arg, int64_t ts) const;
   // binary.cpp
   Val eval_binary(const Binary& b, int64_t ts);
 

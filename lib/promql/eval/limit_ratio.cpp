@@ -3,7 +3,7 @@
 // label-set hash over 2^64-1, and ratio r keeps it when the offset is below r (r >= 0) or at or
 // above 1+r (r < 0), so limit_ratio(r, x) and limit_ratio(-(1-r), x) split x in two. The hash
 // is labels.Hash() of the build Prometheus releases ship (the stringlabels tag of .promu.yml
-// in 2.54 to 3.13, the default build since): XXH64 over each name and value in label order,
+// from 2.54 on, later the default build): XXH64 over each name and value in label order,
 // each prefixed by its length, one byte below 255 and otherwise 0xff and three little-endian
 // bytes. The slicelabels build hashes "name\xffvalue\xff" instead; no release uses it.
 #include <limits>

@@ -112,6 +112,9 @@ TEST_CASE("promql eval: info() reads the info series as of its argument's @ and 
         "{__name__=\"m\", instance=\"a\", v=\"old\"}");
   CHECK(one(at("info(last_over_time(m[5m:1m] offset 9m))", 600000, st)) ==
         "{__name__=\"m\", instance=\"a\", v=\"old\"}");
+  // A range selector's offset counts as well.
+  CHECK(one(at("info(last_over_time(m[1m] offset 8m))", 600000, st)) ==
+        "{__name__=\"m\", instance=\"a\", v=\"old\"}");
   // Long after the info series ended, @ still finds it.
   CHECK(one(at("info(m @ 120)", 3600000, st)) == "{__name__=\"m\", instance=\"a\", v=\"old\"}");
 }

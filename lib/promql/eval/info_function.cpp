@@ -8,6 +8,10 @@
 // newest sample wins; data-label matchers restrict which info series and which labels count, and
 // a series without any info match is dropped when a data matcher rejects the empty value.
 // v's own series that are info series themselves pass through unchanged.
+// Two differences from Prometheus, both outside its tests: the @/offset reading is that of
+// Prometheus after 3.14.0 (#19266; 3.14.0 and earlier read the info series at the step time)
+// for every version, and the identifying values that filter the info series are those of the
+// step's series, where a range query in Prometheus collects them over all steps first.
 #include <algorithm>
 #include <map>
 #include <set>

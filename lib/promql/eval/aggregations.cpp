@@ -161,7 +161,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
       if (op == Tok::kAvg && v3) g.kmean.add(s.v);
       if (op == Tok::kGroup) g.value = 1;
       if (is_k || op == Tok::kQuantile) g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
-      if (op == Tok::kLimitRatio && limit_ratio_keeps(param, *metric))
+      if (op == Tok::kLimitRatio && limit_ratio_keeps(param, *metric, opt_.version))
         g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
       if (s.h) {
         g.hists.push_back(s.h);
@@ -247,7 +247,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
         break;
       case Tok::kLimitRatio:
         // Prometheus pushes onto its by-value heap, which orders an instant result.
-        if (limit_ratio_keeps(param, *metric)) {
+        if (limit_ratio_keeps(param, *metric, opt_.version)) {
           g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
           heap_up(g.heap, g.heap.size() - 1, less_top);
         }

@@ -74,9 +74,10 @@ LabelsPtr drop_name(const LabelsPtr& l);
 uint64_t hash_labels(const Labels& l);
 LabelsPtr make_labels(Labels l);
 // limit_ratio's sampling (limit_ratio.cpp): Prometheus's labels.Hash() and whether a series
-// with these labels is kept at ratio `r` (already capped to [-1, 1]).
-uint64_t prometheus_labels_hash(const Labels& l);
-bool limit_ratio_keeps(double r, const Labels& l);
+// with these labels is kept at ratio `r` (already capped to [-1, 1]) in version `v`. Sizes are
+// uvarints before 3.5.
+uint64_t prometheus_labels_hash(const Labels& l, bool varint_sizes = false);
+bool limit_ratio_keeps(double r, const Labels& l, Version v);
 
 // An element of an instant vector: `t` is the sample's own time (what timestamp() returns).
 struct VSample {

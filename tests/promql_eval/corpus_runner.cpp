@@ -49,8 +49,6 @@ std::optional<std::string> skip_reason(const std::string& expr,
           "them");
   }
   static const char* kOutOfScope[][2] = {
-      {"info(", "info() needs the target_info join of 3.x (out of scope)"},
-      {"limit_ratio", "limit_ratio's sampling hash (xxhash of labels) not implemented"},
       {"anchored", "extended range selectors (3.7 experimental)"},
       {"smoothed", "extended range selectors (3.7 experimental)"},
       {"fill(", "binop fill modifiers (3.10 experimental)"},
@@ -69,7 +67,6 @@ std::optional<std::string> file_skip_reason(const std::string& path) {
       {"name_label_dropping.test", "--enable-feature=promql-delayed-name-removal"},
       {"type_and_unit.test", "--enable-feature=type-and-unit-labels"},
       {"start_timestamps.test", "start timestamps (@st lines, 3.x experimental)"},
-      {"info.test", "info() (3.x experimental)"},
   };
   for (const auto& f : kFiles) {
     std::string name = f[0];

@@ -2,9 +2,9 @@
 // Aggregations: samples grouped by `by`/`without` keys in order of first appearance, then sum,
 // avg (incremental mean with Prometheus's Inf handling), count, min/max (NaN loses), group,
 // stddev/stdvar (Welford), topk/bottomk (Go's container/heap, so ties come out in Prometheus's
-// order), quantile, count_values and the experimental limitk. Native histograms are summed and
-// averaged (histogram_aggregate.cpp), counted, kept by limitk, named by count_values through
-// their String() form, and skipped by the others.
+// order), quantile, count_values and the experimental limitk and limit_ratio. Native histograms are
+// summed and averaged (histogram_aggregate.cpp), counted, kept by limitk, named by count_values
+// through their String() form, and skipped by the others.
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -109,6 +109,17 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
     }
     if (k < 1) return Val::of_vector({});
   }
+  // limit_ratio: a ratio of 0 keeps nothing, NaN fails, beyond [-1, 1] is capped with a warning.
+  if (op == Tok::kLimitRatio) {
+    if (param == 0) return Val::of_vector({});
+    if (std::isnan(param)) fail("Ratio value is NaN");
+    if (param > 1 || param < -1) {
+      double cap = param > 1 ? 1.0 : -1.0;
+      warn("PromQL warning: ratio value should be between -1 and 1, got " + format_value(param) +
+           ", capping to " + format_value(cap));
+      param = cap;
+    }
+  }
   auto less_top = [](const VSample& x, const VSample& y) { return std::isnan(x.v) || x.v < y.v; };
   auto less_bottom = [](const VSample& x, const VSample& y) {
     return std::isnan(x.v) || x.v > y.v;
@@ -150,6 +161,8 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
       if (op == Tok::kAvg && v3) g.kmean.add(s.v);
       if (op == Tok::kGroup) g.value = 1;
       if (is_k || op == Tok::kQuantile) g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
+      if (op == Tok::kLimitRatio && limit_ratio_keeps(param, *metric, opt_.version))
+        g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
       if (s.h) {
         g.hists.push_back(s.h);
       } else {
@@ -232,6 +245,13 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
         if (static_cast<int64_t>(g.heap.size()) < k)
           g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
         break;
+      case Tok::kLimitRatio:
+        // Prometheus pushes onto its by-value heap, which orders an instant result.
+        if (limit_ratio_keeps(param, *metric, opt_.version)) {
+          g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
+          heap_up(g.heap, g.heap.size() - 1, less_top);
+        }
+        break;
       case Tok::kQuantile:
         g.heap.push_back(VSample{metric, s.v, ts});
         break;
@@ -282,6 +302,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
         continue;
       }
       case Tok::kLimitk:
+      case Tok::kLimitRatio:
         for (auto& s : g.heap) out.push_back(std::move(s));
         continue;
       case Tok::kQuantile: {

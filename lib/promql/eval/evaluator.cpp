@@ -41,7 +41,7 @@ bool takes_histograms(const Expr& e) {
         // histograms pass through, or count as samples
         "last_over_time", "first_over_time", "count_over_time", "present_over_time",
         "absent_over_time", "timestamp", "label_replace", "label_join", "ts_of_first_over_time",
-        "ts_of_last_over_time", "absent", "sort_by_label", "sort_by_label_desc",
+        "ts_of_last_over_time", "absent", "sort_by_label", "sort_by_label_desc", "info",
         // histogram forms: histogram_range.cpp
         "changes", "resets", "sum_over_time", "avg_over_time", "irate", "idelta"};
     return std::find(std::begin(kNames), std::end(kNames), c->name) != std::end(kNames);

@@ -183,6 +183,7 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
   if (n == "label_replace" || n == "label_join" || n == "histogram_quantile" ||
       n == "histogram_quantiles" || n == "sort_by_label" || n == "sort_by_label_desc")
     return eval_label_function(c, ts);
+  if (n == "info") return eval_info(c, ts);
   if (n == "time") return Val::of_scalar(static_cast<double>(ts) / 1000);
   if (n == "start") return Val::of_scalar(static_cast<double>(start_) / 1000);
   if (n == "end") return Val::of_scalar(static_cast<double>(end_) / 1000);

@@ -73,6 +73,11 @@ Labels without_name(const Labels& l);
 LabelsPtr drop_name(const LabelsPtr& l);
 uint64_t hash_labels(const Labels& l);
 LabelsPtr make_labels(Labels l);
+// limit_ratio's sampling (limit_ratio.cpp): Prometheus's labels.Hash() and whether a series
+// with these labels is kept at ratio `r` (already capped to [-1, 1]) in version `v`. Sizes are
+// uvarints before 3.5.
+uint64_t prometheus_labels_hash(const Labels& l, bool varint_sizes = false);
+bool limit_ratio_keeps(double r, const Labels& l, Version v);
 
 // An element of an instant vector: `t` is the sample's own time (what timestamp() returns).
 struct VSample {
@@ -155,6 +160,9 @@ class Evaluator {
   Val eval_call(const Call& c, int64_t ts);
   // aggregations.cpp
   Val eval_aggregate(const Aggregate& a, int64_t ts);
+  // info_function.cpp: info(), and the time its info series are read at for step `ts`.
+  Val eval_info(const Call& c, int64_t ts);
+  int64_t info_reference_time(const Expr& arg, int64_t ts) const;
   // binary.cpp
   Val eval_binary(const Binary& b, int64_t ts);
 

@@ -51,8 +51,6 @@ std::optional<std::string> skip_reason(const std::string& expr,
   static const char* kOutOfScope[][2] = {
       {"info(", "info() needs the target_info join of 3.x (out of scope)"},
       {"limit_ratio", "limit_ratio's sampling hash (xxhash of labels) not implemented"},
-      {"anchored", "extended range selectors (3.7 experimental)"},
-      {"smoothed", "extended range selectors (3.7 experimental)"},
       {"fill(", "binop fill modifiers (3.10 experimental)"},
       {"fill_left", "binop fill modifiers (3.10 experimental)"},
       {"fill_right", "binop fill modifiers (3.10 experimental)"},

@@ -51,9 +51,6 @@ std::optional<std::string> skip_reason(const std::string& expr,
   static const char* kOutOfScope[][2] = {
       {"info(", "info() needs the target_info join of 3.x (out of scope)"},
       {"limit_ratio", "limit_ratio's sampling hash (xxhash of labels) not implemented"},
-      {"fill(", "binop fill modifiers (3.10 experimental)"},
-      {"fill_left", "binop fill modifiers (3.10 experimental)"},
-      {"fill_right", "binop fill modifiers (3.10 experimental)"},
   };
   for (const auto& e : kOutOfScope)
     if (expr.find(e[0]) != std::string::npos) return std::string(e[1]);

@@ -97,3 +97,24 @@ TEST_CASE("promql eval: fill with group_left fills the one side or a match group
       eval_map("req + on(s) group_left fill_left(0) lim", st) ==
       M{{"{m=\"GET\", s=\"200\"}", 1100}, {"{m=\"PUT\", s=\"200\"}", 1200}, {"{s=\"404\"}", 500}});
 }
+
+TEST_CASE("promql eval: fill with group_right and the matching errors it keeps") {
+  Storage st;
+  st.append({{"__name__", "meta"}, {"i", "a"}}, 0, 100);
+  st.append({{"__name__", "meta"}, {"i", "c"}}, 0, 300);
+  st.append({{"__name__", "cpu"}, {"c", "0"}, {"i", "a"}}, 0, 1);
+  st.append({{"__name__", "cpu"}, {"c", "1"}, {"i", "a"}}, 0, 1);
+  st.append({{"__name__", "cpu"}, {"c", "0"}, {"i", "b"}}, 0, 1);
+  CHECK(eval_map("meta * on(i) group_right fill_right(0) cpu", st) ==
+        M{{"{c=\"0\", i=\"a\"}", 100}, {"{c=\"1\", i=\"a\"}", 100}, {"{c=\"0\", i=\"b\"}", 0}});
+  CHECK(eval_map("meta * on(i) group_right fill_left(1) cpu", st) ==
+        M{{"{c=\"0\", i=\"a\"}", 100}, {"{c=\"1\", i=\"a\"}", 100}, {"{i=\"c\"}", 300}});
+  // Two series of one match group on the one side are still an error, fill or not.
+  ParseOptions po;
+  po.enable_binop_fill_modifiers = true;
+  auto p = parse("meta + on(i) fill(0) cpu", po);
+  REQUIRE(p.ok());
+  EvalResult r = eval_instant(*p.expr, 0, st, EvalOptions{});
+  REQUIRE(r.error);
+  CHECK(r.error->find("found duplicate series for the match group {i=\"a\"}") != std::string::npos);
+}

@@ -2,8 +2,9 @@
 // Native histograms under the extended range selectors (3.7+): rate, increase and delta of an
 // `anchored` or `smoothed` window (Prometheus's extendedHistogramRate, with its counter-reset
 // correction that never counts a reset twice when a boundary was interpolated across it), and
-// the interpolated histogram of a `smoothed` instant selector (smoothSeries). A counter that
-// resets between two samples is interpolated as restarting from zero.
+// the `smoothed` instant selector (smoothSeries) for floats and histograms: the sample at the
+// evaluation time, else its neighbours interpolated, else the last one carried forward. A
+// histogram counter that resets between two samples is interpolated as restarting from zero.
 #include <algorithm>
 
 #include "promql/eval/extended_range.h"
@@ -185,3 +186,46 @@ std::optional<FloatHistogram> smoothed_histogram(std::span<const Sample> s, int6
 }
 
 }  // namespace caxtool::promql::eval::detail::extended
+
+namespace caxtool::promql::eval::detail {
+
+using namespace extended;
+
+Vector Evaluator::select_smoothed(const VectorSelector& vs, int64_t ts) {
+  int64_t t = reference_time(vs.at, vs.offset, ts);
+  int64_t lb = opt_.lookback_delta_ms;
+  Vector out;
+  for (uint32_t idx : matching_series(vs)) {
+    const StoredSeries& ss = st_.series[idx];
+    std::vector<Sample> s = window(ss, t - lb, t + lb);
+    if (s.empty()) continue;
+    std::string_view metric = label_value(*ss.labels, "__name__");
+    size_t hs = static_cast<size_t>(
+        std::count_if(s.begin(), s.end(), [](const Sample& x) { return x.h() != nullptr; }));
+    if (hs > 0 && hs < s.size()) {
+      warn("PromQL warning: encountered a mix of histograms and floats for metric name " +
+           go_quote(metric));
+      continue;
+    }
+    if (hs > 0) {
+      auto h = smoothed_histogram(s, t, metric, warnings);
+      if (h && histograms_allowed()) out.push_back(VSample{ss.labels, 0, ts, &ss, keep(*h)});
+      continue;
+    }
+    size_t i = search(s.size(), [&](size_t k) { return s[k].t >= t; });
+    double v;
+    if (i < s.size() && s[i].t == t) {
+      v = s[i].v;
+    } else if (i > 0 && i < s.size()) {
+      v = interpolate(s[i - 1], s[i], t, false);
+    } else if (i > 0) {
+      v = s[i - 1].v;
+    } else {
+      continue;
+    }
+    out.push_back(VSample{ss.labels, v, ts, &ss, nullptr});
+  }
+  return out;
+}
+
+}  // namespace caxtool::promql::eval::detail

@@ -35,6 +35,17 @@ double interpolate(const Sample& p1, const Sample& p2, int64_t t, bool counter) 
   return y1 + (y2 - y1) * static_cast<double>(t - p1.t) / static_cast<double>(p2.t - p1.t);
 }
 
+std::vector<Sample> window(const StoredSeries& ss, int64_t lo, int64_t hi) {
+  const auto& s = ss.samples;
+  auto end = s.begin() + static_cast<std::ptrdiff_t>(ss.seek_after(hi));
+  auto begin = std::partition_point(s.begin(), end, [&](const Sample& x) { return x.t <= lo; });
+  std::vector<Sample> out;
+  out.reserve(static_cast<size_t>(end - begin));
+  for (auto i = begin; i != end; ++i)
+    if (!is_stale_nan(i->v)) out.push_back(*i);
+  return out;
+}
+
 double seconds(int64_t ms) {
   int64_t sec = ms / 1000, nsec = (ms % 1000) * 1000000;
   return static_cast<double>(sec) + static_cast<double>(nsec) / 1e9;
@@ -94,18 +105,6 @@ using namespace extended;
 
 namespace {
 
-// The samples of `ss` in (lo, hi], staleness markers dropped (matrixIterSlice).
-std::vector<Sample> window(const StoredSeries& ss, int64_t lo, int64_t hi) {
-  const auto& s = ss.samples;
-  auto end = s.begin() + static_cast<std::ptrdiff_t>(ss.seek_after(hi));
-  auto begin = std::partition_point(s.begin(), end, [&](const Sample& x) { return x.t <= lo; });
-  std::vector<Sample> out;
-  out.reserve(static_cast<size_t>(end - begin));
-  for (auto i = begin; i != end; ++i)
-    if (!is_stale_nan(i->v)) out.push_back(*i);
-  return out;
-}
-
 bool has_histogram(const std::vector<Sample>& s) {
   return std::any_of(s.begin(), s.end(), [](const Sample& x) { return x.h() != nullptr; });
 }
@@ -162,7 +161,11 @@ Val Evaluator::eval_extended_range(const Call& c, const MatrixSelector& m, int64
   int64_t end = reference_time(vs->at, vs->offset, ts);
   int64_t range = range_ms(m);
   int64_t start = end - range;
+  SampleMark orig = sample_mark();
   Matrix mat = select_extended(m, ts, false);
+  // The sample limit as eval_range_function counts it: each series' (wider) window while its
+  // output is added, then only the outputs.
+  int64_t before = limited() ? accumulated(c) : 0, held = orig.cur + before;
   Vector out;
   bool rates = n == "rate" || n == "increase" || n == "delta";
   for (const MSeries& s : mat) {
@@ -187,10 +190,10 @@ Val Evaluator::eval_extended_range(const Call& c, const MatrixSelector& m, int64
       } else {
         has = float_rate(w, start, end, range, vs->smoothed, n != "delta", n == "rate", r);
       }
-    } else {
-      // changes, resets: from the anchor (the last sample at or before the range start).
-      size_t after = search(w.size(), [&](size_t i) { return w[i].t > start; });
-      if (after == w.size()) continue;
+    } else if (size_t after = search(w.size(), [&](size_t i) { return w[i].t > start; });
+               after < w.size()) {
+      // changes, resets: from the anchor (the last sample at or before the range start), when
+      // some sample follows the range start.
       RangeArgs a;
       a.ts = ts;
       a.version = opt_.version;
@@ -202,47 +205,16 @@ Val Evaluator::eval_extended_range(const Call& c, const MatrixSelector& m, int64
           std::any_of(a.s.begin(), a.s.end(), [](const Sample& x) { return x.h() != nullptr; });
       has = any_h ? histogram_window(n, a, r, h, metric) : range_function(n, a, r);
     }
+    if (limited()) check_samples(held + static_cast<int64_t>(s.size) + (has ? 1 : 0));
     if (!has) continue;
+    ++held;
     out.push_back(VSample{s.origin ? s.origin->nameless : drop_name(s.labels), r, ts, s.origin, h});
   }
-  return Val::of_vector(std::move(out));
-}
-
-Vector Evaluator::select_smoothed(const VectorSelector& vs, int64_t ts) {
-  int64_t t = reference_time(vs.at, vs.offset, ts);
-  int64_t lb = opt_.lookback_delta_ms;
-  Vector out;
-  for (uint32_t idx : matching_series(vs)) {
-    const StoredSeries& ss = st_.series[idx];
-    std::vector<Sample> s = window(ss, t - lb, t + lb);
-    if (s.empty()) continue;
-    std::string_view metric = label_value(*ss.labels, "__name__");
-    size_t hs = static_cast<size_t>(
-        std::count_if(s.begin(), s.end(), [](const Sample& x) { return x.h() != nullptr; }));
-    if (hs > 0 && hs < s.size()) {
-      warn("PromQL warning: encountered a mix of histograms and floats for metric name " +
-           go_quote(metric));
-      continue;
-    }
-    if (hs > 0) {
-      auto h = smoothed_histogram(s, t, metric, warnings);
-      if (h && histograms_allowed()) out.push_back(VSample{ss.labels, 0, ts, &ss, keep(*h)});
-      continue;
-    }
-    size_t i = search(s.size(), [&](size_t k) { return s[k].t >= t; });
-    double v;
-    if (i < s.size() && s[i].t == t) {
-      v = s[i].v;
-    } else if (i > 0 && i < s.size()) {
-      v = interpolate(s[i - 1], s[i], t, false);
-    } else if (i > 0) {
-      v = s[i - 1].v;
-    } else {
-      continue;
-    }
-    out.push_back(VSample{ss.labels, v, ts, &ss, nullptr});
+  if (limited()) {
+    int64_t outs = held - orig.cur - before;
+    set_samples({orig.cur + accumulate(c, outs), orig.in + outs});
   }
-  return out;
+  return Val::of_vector(std::move(out));
 }
 
 }  // namespace caxtool::promql::eval::detail

@@ -41,6 +41,9 @@ std::optional<Bounds> bounds(std::span<const Sample> s, int64_t start, int64_t e
 // Linear interpolation of p1..p2 at t; a counter that dropped restarts from zero.
 double interpolate(const Sample& p1, const Sample& p2, int64_t t, bool counter);
 
+// The samples of `ss` in (lo, hi], staleness markers dropped (matrixIterSlice).
+std::vector<Sample> window(const StoredSeries& ss, int64_t lo, int64_t hi);
+
 // Go's time.Duration.Seconds() of a duration in milliseconds.
 double seconds(int64_t ms);
 

@@ -81,13 +81,14 @@ class CheckCommand : public Command {
                          "known, " +
                              version_ + ")")
             ->type_name("X.Y");
-    auto* feature = rules_
-                        ->add_option("--enable-feature", features_,
-                                     "as Prometheus's flag: promql-experimental-functions")
-                        ->type_name("FEATURE")
-                        ->allow_extra_args(false)  // one per use: a file after it stays a file
-                        ->delimiter(',');
-    choices.set(feature, {"promql-experimental-functions"});
+    auto* feature =
+        rules_->add_option("--enable-feature", features_,
+                           "as Prometheus's flag, one or more of")
+            ->type_name("FEATURE")
+            ->allow_extra_args(false)  // one per use: a file after it stays a file
+            ->delimiter(',');
+    choices.set(feature, {"promql-experimental-functions", "promql-extended-range-selectors",
+                          "promql-binop-fill-modifiers"});
     interval_opt_ =
         rules_
             ->add_option("--scrape-interval", scrape_interval_,
@@ -140,11 +141,16 @@ class CheckCommand : public Command {
     }
     options.version = *v;
     for (const std::string& f : features_) {
-      if (f != "promql-experimental-functions") {
+      if (f == "promql-experimental-functions") {
+        options.experimental_functions = true;
+      } else if (f == "promql-extended-range-selectors") {
+        options.extended_range_selectors = true;
+      } else if (f == "promql-binop-fill-modifiers") {
+        options.binop_fill_modifiers = true;
+      } else {
         io.err << "caxtool: --enable-feature: unknown feature '" << f << "'\n";
         return to_int(ExitCode::kUsage);
       }
-      options.experimental_functions = true;
     }
     if (!select_lints(options, io)) return to_int(ExitCode::kUsage);
     auto interval = util::parse_duration_ms(scrape_interval_);

@@ -34,7 +34,10 @@ class PromqlCommand : public Command {
   int run(const GlobalOptions& global, Io& io) override {
     promql::ParseOptions options;
     if (!read_version_flag(version_, options.version, io)) return to_int(ExitCode::kUsage);
+    // A formatter takes every experimental syntax the version knows.
     options.enable_experimental_functions = true;
+    options.enable_extended_range_selectors = true;
+    options.enable_binop_fill_modifiers = true;
     std::string text = expr_ == "-" ? util::read_stdin() : expr_;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     promql::ParseResult r = promql::parse(text, options);

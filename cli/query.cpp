@@ -159,7 +159,10 @@ class QueryCommand : public Command {
   int parse_locally(const std::string& expr, const GlobalOptions& global, Io& io) const {
     promql::ParseOptions options;
     if (!read_version_flag(version_, options.version, io)) return to_int(ExitCode::kUsage);
+    // The server decides what it enables; locally every experimental syntax passes.
     options.enable_experimental_functions = true;
+    options.enable_extended_range_selectors = true;
+    options.enable_binop_fill_modifiers = true;
     promql::ParseResult r = promql::parse(expr, options);
     if (r.ok()) return 0;
     diag::Diagnostics diags;

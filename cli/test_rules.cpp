@@ -27,7 +27,7 @@ std::string now_timestamp() {
 
 class TestCommand : public Command {
  public:
-  void setup(CLI::App& sub, Choices&) override {
+  void setup(CLI::App& sub, Choices& choices) override {
     sub.require_subcommand(1);
     rules_ = sub.add_subcommand("rules",
                                 "run promtool-format unit tests of alerting and recording rules");
@@ -50,6 +50,14 @@ class TestCommand : public Command {
         ->type_name("X.Y");
     rules_->add_flag("--enable-experimental-functions", experimental_,
                      "allow promql-experimental-functions");
+    auto* feature =
+        rules_->add_option("--enable-feature", features_,
+                           "as Prometheus's flag, one or more of")
+            ->type_name("FEATURE")
+            ->allow_extra_args(false)  // one per use: a file after it stays a file
+            ->delimiter(',');
+    choices.set(feature, {"promql-experimental-functions", "promql-extended-range-selectors",
+                          "promql-binop-fill-modifiers"});
   }
 
   int run(const GlobalOptions& global, Io& io) override {
@@ -57,6 +65,18 @@ class TestCommand : public Command {
     if (!read_version_flag(version_, options.version, io)) return to_int(ExitCode::kUsage);
     options.run = run_;
     options.experimental_functions = experimental_;
+    for (const std::string& f : features_) {
+      if (f == "promql-experimental-functions") {
+        options.experimental_functions = true;
+      } else if (f == "promql-extended-range-selectors") {
+        options.extended_range_selectors = true;
+      } else if (f == "promql-binop-fill-modifiers") {
+        options.binop_fill_modifiers = true;
+      } else {
+        io.err << "caxtool: --enable-feature: unknown feature '" << f << "'\n";
+        return to_int(ExitCode::kUsage);
+      }
+    }
     std::vector<ruletest::FileOutcome> outcomes;
     bool unreadable = false, failed = false;
     for (const std::string& f : files_) {
@@ -126,6 +146,7 @@ class TestCommand : public Command {
   std::string junit_;
   std::string version_;
   bool experimental_ = false;
+  std::vector<std::string> features_;
 };
 
 }  // namespace

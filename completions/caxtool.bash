@@ -57,7 +57,7 @@ _caxtool() {
     "check rules":--lint) COMPREPLY=($(compgen -W "all none alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
     "check rules":--fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
     "check rules":--prometheus-version) COMPREPLY=(); return ;;
-    "check rules":--enable-feature) COMPREPLY=($(compgen -W "promql-experimental-functions" -- "$cur")); return ;;
+    "check rules":--enable-feature) COMPREPLY=($(compgen -W "promql-experimental-functions promql-extended-range-selectors promql-binop-fill-modifiers" -- "$cur")); return ;;
     "check rules":--scrape-interval) COMPREPLY=(); return ;;
     "check rules":--explain) COMPREPLY=($(compgen -W "alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name" -- "$cur")); return ;;
     "check metrics":--input-format) COMPREPLY=($(compgen -W "auto prometheus openmetrics" -- "$cur")); return ;;
@@ -163,6 +163,7 @@ _caxtool() {
     "test rules":--run) COMPREPLY=(); return ;;
     "test rules":--junit) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "test rules":--prometheus-version) COMPREPLY=(); return ;;
+    "test rules":--enable-feature) COMPREPLY=($(compgen -W "promql-experimental-functions promql-extended-range-selectors promql-binop-fill-modifiers" -- "$cur")); return ;;
     "tsdb analyze":--limit) COMPREPLY=(); return ;;
     "tsdb analyze":--match) COMPREPLY=(); return ;;
     "tsdb status":--limit) COMPREPLY=(); return ;;
@@ -201,7 +202,7 @@ _caxtool() {
     "status") COMPREPLY=($(compgen -W "--help -h --flags --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "targets") COMPREPLY=($(compgen -W "--help -h --state --pool --down --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "test") COMPREPLY=($(compgen -W "rules --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
-    "test rules") COMPREPLY=($(compgen -W "--help -h --run --junit --prometheus-version --enable-experimental-functions --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
+    "test rules") COMPREPLY=($(compgen -W "--help -h --run --junit --prometheus-version --enable-experimental-functions --enable-feature --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "tsdb") COMPREPLY=($(compgen -W "analyze status --help -h --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "tsdb analyze") COMPREPLY=($(compgen -W "--help -h --limit --match --all --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;
     "tsdb status") COMPREPLY=($(compgen -W "--help -h --limit --date --focus-label --url --bearer-token-file --basic-auth-user --basic-auth-password-file --header --tenant --engine --ca-file --cert-file --key-file --insecure-skip-verify --timeout --retries --max-response-size --version --format --color --quiet -q --verbose -v --config" -- "$cur")) ;;

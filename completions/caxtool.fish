@@ -56,7 +56,7 @@ complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subco
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -l lint -x -a 'all none alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name' -d 'lint checks: all, none (promtool'\''s verdict only), or NAME,... (see --list-lints)'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -l fail-on -x -a 'error warning info' -d 'lowest severity that fails the check (default: error)'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -l prometheus-version -x -d 'the Prometheus whose grammar and functions apply (default: the newest known, 3.14)'
-complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -l enable-feature -x -a 'promql-experimental-functions' -d 'as Prometheus'\''s flag: promql-experimental-functions'
+complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -l enable-feature -x -a 'promql-experimental-functions promql-extended-range-selectors promql-binop-fill-modifiers' -d 'as Prometheus'\''s flag, one or more of'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -l scrape-interval -x -d 'the scrape interval rate windows are judged against (default: 1m)'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -l list-lints -d 'list the lint checks and exit'
 complete -c caxtool -n '__fish_seen_subcommand_from check; and __fish_seen_subcommand_from rules' -l explain -x -a 'alerts/annotations alerts/for alerts/template-labels duplicate-rules group/interval labels/forbidden labels/value-template promql/counter promql/histogram-le promql/impossible promql/rate-range record/name' -d 'explain one lint check and exit'
@@ -210,6 +210,7 @@ complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcom
 complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l junit -r -F -d 'also write JUnit XML results to this file'
 complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l prometheus-version -x -d 'the Prometheus whose PromQL and promtool behaviour applies (default: the newest known)'
 complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l enable-experimental-functions -d 'allow promql-experimental-functions'
+complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l enable-feature -x -a 'promql-experimental-functions promql-extended-range-selectors promql-binop-fill-modifiers' -d 'as Prometheus'\''s flag, one or more of'
 complete -c caxtool -n '__fish_seen_subcommand_from tsdb' -a analyze
 complete -c caxtool -n '__fish_seen_subcommand_from tsdb' -a status
 complete -c caxtool -n '__fish_seen_subcommand_from tsdb' -s h -l help -d 'print help and exit'

@@ -74,6 +74,8 @@ class FileChecker {
     vctx_.source = &source_;
     vctx_.version = options.version;
     vctx_.experimental_functions = options.experimental_functions;
+    vctx_.extended_range_selectors = options.extended_range_selectors;
+    vctx_.binop_fill_modifiers = options.binop_fill_modifiers;
     streaming_ = options.on_findings && text.size() >= kThreadedFrom &&
                  text.find("# caxtool ") == std::string_view::npos;
   }

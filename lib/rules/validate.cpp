@@ -144,6 +144,11 @@ class Validator {
       d.hint =
           "experimental: pass --enable-feature promql-experimental-functions here and to "
           "Prometheus";
+    } else if (e.message.find("experimental and not enabled") != std::string::npos) {
+      bool fill = e.message.find("fill") != std::string::npos;
+      d.hint = std::string("experimental: pass --enable-feature ") +
+               (fill ? "promql-binop-fill-modifiers" : "promql-extended-range-selectors") +
+               " here and to Prometheus";
     }
     diags_.add(std::move(d));
   }
@@ -216,6 +221,8 @@ promql::ParseResult parse_expr(const Rule& rule, const ValidateContext& ctx) {
   promql::ParseOptions po;
   po.version = ctx.version;
   po.enable_experimental_functions = ctx.experimental_functions;
+  po.enable_extended_range_selectors = ctx.extended_range_selectors;
+  po.enable_binop_fill_modifiers = ctx.binop_fill_modifiers;
   return promql::parse(rule.expr.value, po);
 }
 

@@ -24,6 +24,8 @@ struct ValidateContext {
   const yaml::SourceIndex* source = nullptr;
   promql::Version version;
   bool experimental_functions = false;
+  bool extended_range_selectors = false;
+  bool binop_fill_modifiers = false;
   // When set, summaries of the templates template_reads_labels() picks are added here.
   TemplateSummaries* summaries = nullptr;
 };

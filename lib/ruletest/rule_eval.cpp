@@ -63,6 +63,8 @@ gotemplate::QueryFunction template_query(int64_t t, const EvalContext& ctx) {
     promql::ParseOptions po;
     po.version = ctx.version;
     po.enable_experimental_functions = ctx.options.enable_experimental_functions;
+    po.enable_extended_range_selectors = ctx.extended_range_selectors;
+    po.enable_binop_fill_modifiers = ctx.binop_fill_modifiers;
     promql::ParseResult pr = promql::parse(q, po);
     if (!pr.ok()) {
       error = promql::prometheus_error_string(q, pr.errors.front());

@@ -67,17 +67,19 @@ struct EvalContext {
   Labels external_labels;
   std::string external_url;
   promql::Version version;
+  // The experimental syntax a template's query may use.
+  bool extended_range_selectors = false, binop_fill_modifiers = false;
 };
 
 // The check name of a refusal whose message is promtool's whole text.
 inline constexpr const char* kPromtoolWorded = "test/rule-file";
 
 // Loads the rule files (already globbed) into groups ordered as promtool orders them. Refusals
-// (what promtool check rules refuses) go to `diags`; `version` decides the grammar.
+// (what promtool check rules refuses) go to `diags`; `features` (the version and the enabled
+// experimental syntax) decide the grammar.
 std::vector<Group> load_groups(const std::vector<std::string>& files,
                                const std::vector<std::string>& eval_order,
-                               const promql::Version& version, bool experimental,
-                               diag::Diagnostics& diags);
+                               const promql::ParseOptions& features, diag::Diagnostics& diags);
 
 // Evaluates every rule of `group` at `t` (ms). Errors stay in each rule's last_error.
 void eval_group(Group& group, int64_t t, const EvalContext& ctx);

@@ -31,8 +31,9 @@ Labels sorted_pairs(const std::vector<rules::Entry>& entries) {
   return Labels(m.begin(), m.end());
 }
 
-void load_file(const std::string& path, const promql::Version& version, bool experimental,
+void load_file(const std::string& path, const promql::ParseOptions& features,
                std::vector<Group>& out, diag::Diagnostics& diags) {
+  const promql::Version& version = features.version;
   std::string why;
   std::optional<std::string> text = util::read_file(path, why);
   if (!text) {
@@ -45,7 +46,9 @@ void load_file(const std::string& path, const promql::Version& version, bool exp
   }
   rules::CheckOptions check;
   check.version = version;
-  check.experimental_functions = experimental;
+  check.experimental_functions = features.enable_experimental_functions;
+  check.extended_range_selectors = features.enable_extended_range_selectors;
+  check.binop_fill_modifiers = features.enable_binop_fill_modifiers;
   rules::FileResult verdict = rules::check_rules_text(*text, path, check);
   bool refused = verdict.diagnostics.has_at_least(diag::Severity::kError);
   yaml::ParseResult parsed = yaml::parse_fast_first(*text, path);
@@ -61,9 +64,7 @@ void load_file(const std::string& path, const promql::Version& version, bool exp
          ++i) {
       rules::Group g = rules::load_group(groups->children[i], ctx, ignored);
       for (const rules::Rule& r : g.rules) {
-        promql::ParseOptions po;
-        po.version = version;
-        po.enable_experimental_functions = experimental;
+        const promql::ParseOptions& po = features;
         promql::ParseResult pr = promql::parse(r.expr.value, po);
         if (pr.errors.empty()) continue;
         diag::Diagnostic d;
@@ -99,9 +100,7 @@ void load_file(const std::string& path, const promql::Version& version, bool exp
       Rule rule;
       rule.alerting = r.is_alert();
       rule.name = r.name().value;
-      promql::ParseOptions po;
-      po.version = version;
-      po.enable_experimental_functions = experimental;
+      const promql::ParseOptions& po = features;
       promql::ParseResult pr = promql::parse(r.expr.value, po);
       if (!pr.ok()) continue;  // the checker above refused such a file already
       rule.expr = std::move(pr.expr);
@@ -125,10 +124,9 @@ void load_file(const std::string& path, const promql::Version& version, bool exp
 
 std::vector<Group> load_groups(const std::vector<std::string>& files,
                                const std::vector<std::string>& eval_order,
-                               const promql::Version& version, bool experimental,
-                               diag::Diagnostics& diags) {
+                               const promql::ParseOptions& features, diag::Diagnostics& diags) {
   std::vector<Group> groups;
-  for (const std::string& f : files) load_file(f, version, experimental, groups, diags);
+  for (const std::string& f : files) load_file(f, features, groups, diags);
   // promtool sorts the groups of a map by their place in group_eval_order (unlisted: 0); the
   // map's order is random, file order here is the deterministic choice among promtool's.
   std::map<std::string, size_t> order;

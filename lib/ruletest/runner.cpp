@@ -71,8 +71,8 @@ class GroupRun {
     }
     if (!load_series(out, diags)) return;
     diag::Diagnostics rule_diags;
-    groups_ = detail::load_groups(rule_files_, tf_.group_eval_order, options_.version,
-                                  options_.experimental_functions, rule_diags);
+    groups_ = detail::load_groups(rule_files_, tf_.group_eval_order, options_.parse_options(),
+                                  rule_diags);
     if (rule_diags.has_at_least(diag::Severity::kError)) {
       for (const diag::Diagnostic& d : rule_diags.items()) {
         out.errors.push_back(d.check == detail::kPromtoolWorded
@@ -87,6 +87,8 @@ class GroupRun {
     ctx_.options.lookback_delta_ms = options_.lookback_delta_ms;
     ctx_.options.default_step_ms = tf_.evaluation_interval_ms;
     ctx_.options.enable_experimental_functions = options_.experimental_functions;
+    ctx_.extended_range_selectors = options_.extended_range_selectors;
+    ctx_.binop_fill_modifiers = options_.binop_fill_modifiers;
     // promtool's rule tests query through promql.LazyLoader, whose engine has MaxSamples 10000.
     ctx_.options.max_samples = 10000;
     ctx_.external_labels = sorted(tg_.external_labels);
@@ -265,10 +267,7 @@ class GroupRun {
     for (const ExprTest& t : tg_.expr_tests) {
       std::string head = "    expr: " + promql::detail::go_quote(t.expr) +
                          ", time: " + duration_text(t.eval_time_ms);
-      promql::ParseOptions po;
-      po.version = options_.version;
-      po.enable_experimental_functions = options_.experimental_functions;
-      promql::ParseResult pr = promql::parse(t.expr, po);
+      promql::ParseResult pr = promql::parse(t.expr, options_.parse_options());
       if (!pr.ok()) {
         out.errors.push_back(
             head + ", err: " + promql::prometheus_error_string(t.expr, pr.errors.front()));

@@ -19,6 +19,18 @@ struct RunOptions {
   std::vector<std::string> run;
   int64_t lookback_delta_ms = 5 * 60 * 1000;
   bool experimental_functions = false;
+  bool extended_range_selectors = false;  // promql-extended-range-selectors (3.7+)
+  bool binop_fill_modifiers = false;      // promql-binop-fill-modifiers (3.10+)
+
+  // The parser's options these amount to.
+  promql::ParseOptions parse_options() const {
+    promql::ParseOptions po;
+    po.version = version;
+    po.enable_experimental_functions = experimental_functions;
+    po.enable_extended_range_selectors = extended_range_selectors;
+    po.enable_binop_fill_modifiers = binop_fill_modifiers;
+    return po;
+  }
 };
 
 struct GroupOutcome {

@@ -48,15 +48,6 @@ std::optional<std::string> skip_reason(const std::string& expr,
           "native histograms through an operator, aggregation or function not implemented for "
           "them");
   }
-  static const char* kOutOfScope[][2] = {
-      {"anchored", "extended range selectors (3.7 experimental)"},
-      {"smoothed", "extended range selectors (3.7 experimental)"},
-      {"fill(", "binop fill modifiers (3.10 experimental)"},
-      {"fill_left", "binop fill modifiers (3.10 experimental)"},
-      {"fill_right", "binop fill modifiers (3.10 experimental)"},
-  };
-  for (const auto& e : kOutOfScope)
-    if (expr.find(e[0]) != std::string::npos) return std::string(e[1]);
   return std::nullopt;
 }
 

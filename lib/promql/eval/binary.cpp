@@ -158,7 +158,10 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
     const VectorMatching& m = b.matching ? *b.matching : kDefault;
     if (op == Tok::kLand || op == Tok::kLor || op == Tok::kLunless)
       return Val::of_vector(set_operation(op, std::move(l.vec), std::move(r.vec), m));
-    if (l.vec.empty() || r.vec.empty()) return Val::of_vector({});
+    // fill(), fill_left(), fill_right() (3.10+) stand in for a side's missing match.
+    bool fills = m.fill_lhs || m.fill_rhs;
+    if ((l.vec.empty() && r.vec.empty()) || ((l.vec.empty() || r.vec.empty()) && !fills))
+      return Val::of_vector({});
     bool one_to_many = m.card == Cardinality::kOneToMany;
     Vector& many = one_to_many ? r.vec : l.vec;
     Vector& one = one_to_many ? l.vec : r.vec;
@@ -177,11 +180,7 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
     }
     std::unordered_map<std::string, std::unordered_set<std::string>> matched;
     Vector out;
-    for (const auto& s : many) {
-      std::string sig = signature(*s.labels, m);
-      auto it = one_sigs.find(sig);
-      if (it == one_sigs.end()) continue;
-      const VSample& o = *it->second;
+    auto pair = [&](const VSample& s, const VSample& o, const std::string& sig) {
       double vl = s.v, vr = o.v;
       const FloatHistogram *hl = s.h, *hr = o.h;
       if (one_to_many) {
@@ -194,15 +193,15 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       if (is_hist) {
         histogram_binop(op, hl, vl, hr, vr, hres);
         if (hres.incompatible) warn(incompatible_types(op, hl, hr));
-        if (hres.drop) continue;
+        if (hres.drop) return;
         if (hres.reconciled &&
             !custom_bounds_reconciled(*this, op == Tok::kAdd ? "addition" : "subtraction"))
-          continue;
+          return;
         keep = hres.keep;
         if (b.return_bool) is_hist = false;
       } else if (op == Tok::kTrimUpper || op == Tok::kTrimLower) {
         warn(incompatible_types(op, false, false));  // trimming needs a histogram on the left
-        continue;
+        return;
       } else {
         v = elem_binop(op, vl, vr, keep);
       }
@@ -211,7 +210,7 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       if (b.return_bool) {
         v = keep ? 1 : 0;
       } else if (!keep && !check_first) {
-        continue;
+        return;
       }
       Labels metric = result_metric(*s.labels, *o.labels, op, m, opt_.version);
       if (b.return_bool) metric = without_name(metric);
@@ -224,10 +223,29 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       } else if (!mit->second.insert(labels_key(metric)).second) {
         fail("multiple matches for labels: grouping labels must ensure unique matches");
       }
-      if (!keep && !b.return_bool) continue;
+      if (!keep && !b.return_bool) return;
       const FloatHistogram* h = nullptr;
       if (is_hist) h = hres.same ? hres.same : keep_histogram(std::move(hres.computed));
       out.push_back(VSample{make_labels(std::move(metric)), v, ts, nullptr, h});
+    };
+    for (const auto& s : many) {
+      std::string sig = signature(*s.labels, m);
+      auto it = one_sigs.find(sig);
+      if (it != one_sigs.end()) {
+        pair(s, *it->second, sig);
+      } else if (m.fill_rhs) {
+        pair(s, VSample{make_labels(match_labels(*s.labels, m)), *m.fill_rhs, ts}, sig);
+      }
+    }
+    if (m.fill_lhs) {
+      // The `one` side's series no sample of the other side matched.
+      for (const auto& o : one) {
+        std::string sig = signature(*o.labels, m);
+        auto mit = matched.find(sig);
+        if (mit != matched.end() && (m.card == Cardinality::kOneToOne || !mit->second.empty()))
+          continue;
+        pair(VSample{make_labels(match_labels(*o.labels, m)), *m.fill_lhs, ts}, o, sig);
+      }
     }
     return Val::of_vector(std::move(out));
   }

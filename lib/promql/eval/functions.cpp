@@ -277,6 +277,9 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     a.p2 = eval(*c.args[2], ts).scalar;
   }
   const Expr* arg = unwrap(c.args[mi].get());
+  if (const auto* m = arg->as<MatrixSelector>();
+      m && (m->vector_selector()->anchored || m->vector_selector()->smoothed))
+    return eval_extended_range(c, *m, ts);
   if (const auto* m = arg->as<MatrixSelector>()) {
     a.range_end = reference_time(m->vector_selector()->at, m->vector_selector()->offset, ts);
     a.range_ms = range_ms(*m);

@@ -155,6 +155,11 @@ class Evaluator {
   // The time a selector or subquery reads at: its @, else ts, minus its offset.
   int64_t reference_time(const At& at, const Offset& offset, int64_t ts) const;
   Matrix eval_range_arg(const Expr& e, int64_t ts);
+  // extended_range.cpp: `anchored` and `smoothed` selectors (3.7+). select_extended reads the
+  // windows they need (padded with boundary points for a bare range selector, `pad`).
+  Vector select_smoothed(const VectorSelector& vs, int64_t ts);
+  Matrix select_extended(const MatrixSelector& m, int64_t ts, bool pad);
+  Val eval_extended_range(const Call& c, const MatrixSelector& m, int64_t ts);
 
   // functions*.cpp
   Val eval_call(const Call& c, int64_t ts);

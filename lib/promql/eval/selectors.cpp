@@ -110,6 +110,7 @@ int64_t Evaluator::reference_time(const At& at, const Offset& offset, int64_t ts
 
 Vector Evaluator::select_vector(const VectorSelector& vs, int64_t ts, bool keep_name) {
   (void)keep_name;
+  if (vs.smoothed) return select_smoothed(vs, ts);
   int64_t rt = reference_time(vs.at, vs.offset, ts);
   int64_t min_t = rt - opt_.lookback_delta_ms;
   Vector out;
@@ -129,6 +130,7 @@ Vector Evaluator::select_vector(const VectorSelector& vs, int64_t ts, bool keep_
 
 Matrix Evaluator::select_matrix(const MatrixSelector& m, int64_t ts) {
   const VectorSelector* vs = m.vector_selector();
+  if (vs->anchored || vs->smoothed) return select_extended(m, ts, true);
   int64_t rt = reference_time(vs->at, vs->offset, ts);
   int64_t min_t = rt - range_ms(m);
   Matrix out;

@@ -81,14 +81,18 @@ class CheckCommand : public Command {
                          "known, " +
                              version_ + ")")
             ->type_name("X.Y");
-    auto* feature =
-        rules_->add_option("--enable-feature", features_,
-                           "as Prometheus's flag, one or more of")
-            ->type_name("FEATURE")
-            ->allow_extra_args(false)  // one per use: a file after it stays a file
-            ->delimiter(',');
-    choices.set(feature, {"promql-experimental-functions", "promql-extended-range-selectors",
-                          "promql-binop-fill-modifiers"});
+    std::vector<std::string> features = {"promql-experimental-functions",
+                                         "promql-extended-range-selectors",
+                                         "promql-binop-fill-modifiers"};
+    auto* feature = rules_
+                        ->add_option("--enable-feature", features_,
+                                     "as Prometheus's flag, one or more of, comma-separated or "
+                                     "repeated")
+                        ->type_name("FEATURE")
+                        ->allow_extra_args(false)  // one per use: a file after it stays a file
+                        ->delimiter(',')
+                        ->check(CLI::IsMember(features));
+    choices.set(feature, features);
     interval_opt_ =
         rules_
             ->add_option("--scrape-interval", scrape_interval_,

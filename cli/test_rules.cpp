@@ -50,14 +50,18 @@ class TestCommand : public Command {
         ->type_name("X.Y");
     rules_->add_flag("--enable-experimental-functions", experimental_,
                      "allow promql-experimental-functions");
-    auto* feature =
-        rules_->add_option("--enable-feature", features_,
-                           "as Prometheus's flag, one or more of")
-            ->type_name("FEATURE")
-            ->allow_extra_args(false)  // one per use: a file after it stays a file
-            ->delimiter(',');
-    choices.set(feature, {"promql-experimental-functions", "promql-extended-range-selectors",
-                          "promql-binop-fill-modifiers"});
+    std::vector<std::string> features = {"promql-experimental-functions",
+                                         "promql-extended-range-selectors",
+                                         "promql-binop-fill-modifiers"};
+    auto* feature = rules_
+                        ->add_option("--enable-feature", features_,
+                                     "as Prometheus's flag, one or more of, comma-separated or "
+                                     "repeated")
+                        ->type_name("FEATURE")
+                        ->allow_extra_args(false)  // one per use: a file after it stays a file
+                        ->delimiter(',')
+                        ->check(CLI::IsMember(features));
+    choices.set(feature, features);
   }
 
   int run(const GlobalOptions& global, Io& io) override {

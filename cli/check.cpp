@@ -86,7 +86,7 @@ class CheckCommand : public Command {
                                          "promql-binop-fill-modifiers"};
     auto* feature = rules_
                         ->add_option("--enable-feature", features_,
-                                     "as Prometheus's flag, one or more of, comma-separated or "
+                                     "features as Prometheus's flag names them, comma-separated or "
                                      "repeated")
                         ->type_name("FEATURE")
                         ->allow_extra_args(false)  // one per use: a file after it stays a file

@@ -9,6 +9,7 @@
 #include "promql/eval/engine.h"
 #include "promql/eval/internal.h"
 #include "promql/parser.h"
+#include "promql_eval_helpers.h"
 #include "util/xxhash.h"
 
 using namespace caxtool::promql;
@@ -19,13 +20,8 @@ namespace ed = caxtool::promql::eval::detail;
 namespace {
 
 EvalResult run(const std::string& expr, const Storage& st) {
-  ParseOptions po;
-  po.enable_experimental_functions = true;
-  auto p = parse(expr, po);
-  REQUIRE(p.ok());
-  EvalOptions eo;
-  eo.enable_experimental_functions = true;
-  return eval_instant(*p.expr, 60000, st, eo);
+  return caxtool::promql::testing::eval_at(expr, 60000, st,
+                                           caxtool::promql::testing::experimental_functions());
 }
 
 void hundred_series(Storage& st) {

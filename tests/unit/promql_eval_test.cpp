@@ -8,6 +8,7 @@
 
 #include "promql/eval/engine.h"
 #include "promql/parser.h"
+#include "promql_eval_helpers.h"
 
 using namespace caxtool::promql;
 using namespace caxtool::promql::eval;
@@ -18,11 +19,7 @@ EvalResult instant(const std::string& expr, int64_t t, const Storage& st,
                    Version v = newest_version()) {
   ParseOptions po;
   po.version = v;
-  auto p = parse(expr, po);
-  REQUIRE(p.ok());
-  EvalOptions eo;
-  eo.version = v;
-  return eval_instant(*p.expr, t, st, eo);
+  return testing::eval_at(expr, t, st, po);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "promql/eval/engine.h"
 #include "promql/parser.h"
+#include "promql_eval_helpers.h"
 
 using namespace caxtool::promql;
 using namespace caxtool::promql::eval;
@@ -18,9 +19,7 @@ namespace {
 EvalResult run(const std::string& expr, int64_t t, const Storage& st) {
   ParseOptions po;
   po.enable_extended_range_selectors = true;
-  auto p = parse(expr, po);
-  REQUIRE(p.ok());
-  return eval_instant(*p.expr, t, st, EvalOptions{});
+  return testing::eval_at(expr, t, st, po);
 }
 
 double one(const std::string& expr, int64_t t, const Storage& st) {

@@ -9,6 +9,7 @@
 
 #include "promql/eval/engine.h"
 #include "promql/parser.h"
+#include "promql_eval_helpers.h"
 
 using namespace caxtool::promql;
 using namespace caxtool::promql::eval;
@@ -16,13 +17,7 @@ using namespace caxtool::promql::eval;
 namespace {
 
 EvalResult at(const std::string& expr, int64_t t, const Storage& st) {
-  ParseOptions po;
-  po.enable_experimental_functions = true;
-  auto p = parse(expr, po);
-  REQUIRE(p.ok());
-  EvalOptions eo;
-  eo.enable_experimental_functions = true;
-  return eval_instant(*p.expr, t, st, eo);
+  return testing::eval_at(expr, t, st, testing::experimental_functions());
 }
 
 // The one series of a result, as text.

@@ -21,6 +21,8 @@ struct RunOptions {
   bool experimental_functions = false;
   bool extended_range_selectors = false;  // promql-extended-range-selectors (3.7+)
   bool binop_fill_modifiers = false;      // promql-binop-fill-modifiers (3.10+)
+  // promql-delayed-name-removal: promtool has the flag from 3.4 (older ones ignore it).
+  bool delayed_name_removal = false;
 
   // The parser's options these amount to.
   promql::ParseOptions parse_options() const {

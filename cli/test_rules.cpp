@@ -52,7 +52,7 @@ class TestCommand : public Command {
                      "allow promql-experimental-functions");
     std::vector<std::string> features = {
         "promql-experimental-functions", "promql-extended-range-selectors",
-        "promql-binop-fill-modifiers", "promql-delayed-name-removal"};
+        "promql-binop-fill-modifiers", "promql-delayed-name-removal", "promql-duration-expr"};
     auto* feature = rules_
                         ->add_option("--enable-feature", features_,
                                      "features as Prometheus's flag names them, comma-separated or "
@@ -78,6 +78,8 @@ class TestCommand : public Command {
         options.binop_fill_modifiers = true;
       } else if (f == "promql-delayed-name-removal") {
         options.delayed_name_removal = true;
+      } else if (f == "promql-duration-expr") {
+        options.duration_expressions = true;
       } else {
         io.err << "caxtool: --enable-feature: unknown feature '" << f << "'\n";
         return to_int(ExitCode::kUsage);

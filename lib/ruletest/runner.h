@@ -23,6 +23,8 @@ struct RunOptions {
   bool binop_fill_modifiers = false;      // promql-binop-fill-modifiers (3.10+)
   // promql-delayed-name-removal: promtool has the flag from 3.4 (older ones ignore it).
   bool delayed_name_removal = false;
+  // promql-duration-expr: promtool has the flag from 3.10; 3.14 parses durations always.
+  bool duration_expressions = false;
 
   // The parser's options these amount to.
   promql::ParseOptions parse_options() const {
@@ -31,6 +33,7 @@ struct RunOptions {
     po.enable_experimental_functions = experimental_functions;
     po.enable_extended_range_selectors = extended_range_selectors;
     po.enable_binop_fill_modifiers = binop_fill_modifiers;
+    po.enable_duration_expressions = duration_expressions && version >= promql::Version{3, 10};
     return po;
   }
 };

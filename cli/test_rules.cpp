@@ -50,9 +50,9 @@ class TestCommand : public Command {
         ->type_name("X.Y");
     rules_->add_flag("--enable-experimental-functions", experimental_,
                      "allow promql-experimental-functions");
-    std::vector<std::string> features = {"promql-experimental-functions",
-                                         "promql-extended-range-selectors",
-                                         "promql-binop-fill-modifiers"};
+    std::vector<std::string> features = {
+        "promql-experimental-functions", "promql-extended-range-selectors",
+        "promql-binop-fill-modifiers", "promql-delayed-name-removal", "promql-duration-expr"};
     auto* feature = rules_
                         ->add_option("--enable-feature", features_,
                                      "features as Prometheus's flag names them, comma-separated or "
@@ -76,6 +76,10 @@ class TestCommand : public Command {
         options.extended_range_selectors = true;
       } else if (f == "promql-binop-fill-modifiers") {
         options.binop_fill_modifiers = true;
+      } else if (f == "promql-delayed-name-removal") {
+        options.delayed_name_removal = true;
+      } else if (f == "promql-duration-expr") {
+        options.duration_expressions = true;
       } else {
         io.err << "caxtool: --enable-feature: unknown feature '" << f << "'\n";
         return to_int(ExitCode::kUsage);

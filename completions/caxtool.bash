@@ -163,7 +163,7 @@ _caxtool() {
     "test rules":--run) COMPREPLY=(); return ;;
     "test rules":--junit) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     "test rules":--prometheus-version) COMPREPLY=(); return ;;
-    "test rules":--enable-feature) COMPREPLY=($(compgen -W "promql-experimental-functions promql-extended-range-selectors promql-binop-fill-modifiers" -- "$cur")); return ;;
+    "test rules":--enable-feature) COMPREPLY=($(compgen -W "promql-experimental-functions promql-extended-range-selectors promql-binop-fill-modifiers promql-delayed-name-removal promql-duration-expr" -- "$cur")); return ;;
     "tsdb analyze":--limit) COMPREPLY=(); return ;;
     "tsdb analyze":--match) COMPREPLY=(); return ;;
     "tsdb status":--limit) COMPREPLY=(); return ;;

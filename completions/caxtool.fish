@@ -210,7 +210,7 @@ complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcom
 complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l junit -r -F -d 'also write JUnit XML results to this file'
 complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l prometheus-version -x -d 'the Prometheus whose PromQL and promtool behaviour applies (default: the newest known)'
 complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l enable-experimental-functions -d 'allow promql-experimental-functions'
-complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l enable-feature -x -a 'promql-experimental-functions promql-extended-range-selectors promql-binop-fill-modifiers' -d 'features as Prometheus'\''s flag names them, comma-separated or repeated'
+complete -c caxtool -n '__fish_seen_subcommand_from test; and __fish_seen_subcommand_from rules' -l enable-feature -x -a 'promql-experimental-functions promql-extended-range-selectors promql-binop-fill-modifiers promql-delayed-name-removal promql-duration-expr' -d 'features as Prometheus'\''s flag names them, comma-separated or repeated'
 complete -c caxtool -n '__fish_seen_subcommand_from tsdb' -a analyze
 complete -c caxtool -n '__fish_seen_subcommand_from tsdb' -a status
 complete -c caxtool -n '__fish_seen_subcommand_from tsdb' -s h -l help -d 'print help and exit'

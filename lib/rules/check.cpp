@@ -76,6 +76,7 @@ class FileChecker {
     vctx_.experimental_functions = options.experimental_functions;
     vctx_.extended_range_selectors = options.extended_range_selectors;
     vctx_.binop_fill_modifiers = options.binop_fill_modifiers;
+    vctx_.duration_expressions = options.duration_expressions;
     streaming_ = options.on_findings && text.size() >= kThreadedFrom &&
                  text.find("# caxtool ") == std::string_view::npos;
   }

@@ -20,6 +20,7 @@ struct CheckOptions {
   bool experimental_functions = false;
   bool extended_range_selectors = false;  // promql-extended-range-selectors (3.7+)
   bool binop_fill_modifiers = false;      // promql-binop-fill-modifiers (3.10+)
+  bool duration_expressions = false;      // promql-duration-expr (3.4-3.13; always from 3.14)
   // Lint checks to run, by name; "duplicate-rules" is promtool's own lint.
   std::set<std::string, std::less<>> lints;
   // The scrape interval rate windows are judged against (promql/rate-range).

@@ -223,6 +223,7 @@ promql::ParseResult parse_expr(const Rule& rule, const ValidateContext& ctx) {
   po.enable_experimental_functions = ctx.experimental_functions;
   po.enable_extended_range_selectors = ctx.extended_range_selectors;
   po.enable_binop_fill_modifiers = ctx.binop_fill_modifiers;
+  po.enable_duration_expressions = ctx.duration_expressions;
   return promql::parse(rule.expr.value, po);
 }
 

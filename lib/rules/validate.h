@@ -26,6 +26,7 @@ struct ValidateContext {
   bool experimental_functions = false;
   bool extended_range_selectors = false;
   bool binop_fill_modifiers = false;
+  bool duration_expressions = false;
   // When set, summaries of the templates template_reads_labels() picks are added here.
   TemplateSummaries* summaries = nullptr;
 };

@@ -65,6 +65,7 @@ gotemplate::QueryFunction template_query(int64_t t, const EvalContext& ctx) {
     po.enable_experimental_functions = ctx.options.enable_experimental_functions;
     po.enable_extended_range_selectors = ctx.extended_range_selectors;
     po.enable_binop_fill_modifiers = ctx.binop_fill_modifiers;
+    po.enable_duration_expressions = ctx.duration_expressions;
     promql::ParseResult pr = promql::parse(q, po);
     if (!pr.ok()) {
       error = promql::prometheus_error_string(q, pr.errors.front());

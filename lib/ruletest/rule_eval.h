@@ -69,6 +69,7 @@ struct EvalContext {
   promql::Version version;
   // The experimental syntax a template's query may use.
   bool extended_range_selectors = false, binop_fill_modifiers = false;
+  bool duration_expressions = false;
 };
 
 // The check name of a refusal whose message is promtool's whole text.

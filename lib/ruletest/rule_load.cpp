@@ -49,6 +49,7 @@ void load_file(const std::string& path, const promql::ParseOptions& features,
   check.experimental_functions = features.enable_experimental_functions;
   check.extended_range_selectors = features.enable_extended_range_selectors;
   check.binop_fill_modifiers = features.enable_binop_fill_modifiers;
+  check.duration_expressions = features.enable_duration_expressions;
   rules::FileResult verdict = rules::check_rules_text(*text, path, check);
   bool refused = verdict.diagnostics.has_at_least(diag::Severity::kError);
   yaml::ParseResult parsed = yaml::parse_fast_first(*text, path);

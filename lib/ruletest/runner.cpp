@@ -89,6 +89,9 @@ class GroupRun {
     ctx_.options.enable_experimental_functions = options_.experimental_functions;
     ctx_.extended_range_selectors = options_.extended_range_selectors;
     ctx_.binop_fill_modifiers = options_.binop_fill_modifiers;
+    ctx_.duration_expressions = options_.parse_options().enable_duration_expressions;
+    ctx_.options.delayed_name_removal =
+        options_.delayed_name_removal && options_.version >= promql::Version{3, 4};
     // promtool's rule tests query through promql.LazyLoader, whose engine has MaxSamples 10000.
     ctx_.options.max_samples = 10000;
     ctx_.external_labels = sorted(tg_.external_labels);

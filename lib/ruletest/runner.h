@@ -21,6 +21,10 @@ struct RunOptions {
   bool experimental_functions = false;
   bool extended_range_selectors = false;  // promql-extended-range-selectors (3.7+)
   bool binop_fill_modifiers = false;      // promql-binop-fill-modifiers (3.10+)
+  // promql-delayed-name-removal: promtool has the flag from 3.4 (older ones ignore it).
+  bool delayed_name_removal = false;
+  // promql-duration-expr: promtool has the flag from 3.10; 3.14 parses durations always.
+  bool duration_expressions = false;
 
   // The parser's options these amount to.
   promql::ParseOptions parse_options() const {
@@ -29,6 +33,7 @@ struct RunOptions {
     po.enable_experimental_functions = experimental_functions;
     po.enable_extended_range_selectors = extended_range_selectors;
     po.enable_binop_fill_modifiers = binop_fill_modifiers;
+    po.enable_duration_expressions = duration_expressions && version >= promql::Version{3, 10};
     return po;
   }
 };

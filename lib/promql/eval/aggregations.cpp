@@ -27,6 +27,7 @@ struct Group {
   // sum and avg of native histograms; a group mixing them with floats has no result.
   std::vector<const FloatHistogram*> hists;
   bool has_float = false;
+  bool drop = false;  // delayed name removal: a sample of the group had its name marked
 };
 
 // Go's container/heap over `less`.
@@ -153,6 +154,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
       }
       Group g;
       g.labels = make_labels(std::move(l));
+      g.drop = s.drop;
       g.value = s.v;
       g.mean = s.v;
       g.count = 1;
@@ -160,9 +162,10 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
         g.value = (v3 && (std::isnan(s.v) || std::isinf(s.v))) ? kNaN : 0;
       if (op == Tok::kAvg && v3) g.kmean.add(s.v);
       if (op == Tok::kGroup) g.value = 1;
-      if (is_k || op == Tok::kQuantile) g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
+      if (is_k || op == Tok::kQuantile)
+        g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h, s.drop});
       if (op == Tok::kLimitRatio && limit_ratio_keeps(param, *metric, opt_.version))
-        g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
+        g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h, s.drop});
       if (s.h) {
         g.hists.push_back(s.h);
       } else {
@@ -172,6 +175,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
       continue;
     }
     Group& g = groups[it->second];
+    g.drop = g.drop || s.drop;
     if ((op == Tok::kSum || op == Tok::kAvg) && s.h) {
       g.hists.push_back(s.h);
       continue;
@@ -223,7 +227,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
         if (static_cast<int64_t>(h.size()) < k || better || std::isnan(h[0].v)) {
           if (static_cast<int64_t>(h.size()) == k) {
             if (k == 1) {
-              h[0] = VSample{metric, s.v, ts};
+              h[0] = VSample{metric, s.v, ts, nullptr, nullptr, s.drop};
               break;
             }
             std::swap(h[0], h.back());
@@ -233,7 +237,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
               heap_down(h, 0, h.size() - 1, less_bottom);
             h.pop_back();
           }
-          h.push_back(VSample{metric, s.v, ts});
+          h.push_back(VSample{metric, s.v, ts, nullptr, nullptr, s.drop});
           if (top)
             heap_up(h, h.size() - 1, less_top);
           else
@@ -243,17 +247,17 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
       }
       case Tok::kLimitk:
         if (static_cast<int64_t>(g.heap.size()) < k)
-          g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
+          g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h, s.drop});
         break;
       case Tok::kLimitRatio:
         // Prometheus pushes onto its by-value heap, which orders an instant result.
         if (limit_ratio_keeps(param, *metric, opt_.version)) {
-          g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h});
+          g.heap.push_back(VSample{metric, s.v, ts, nullptr, s.h, s.drop});
           heap_up(g.heap, g.heap.size() - 1, less_top);
         }
         break;
       case Tok::kQuantile:
-        g.heap.push_back(VSample{metric, s.v, ts});
+        g.heap.push_back(VSample{metric, s.v, ts, nullptr, nullptr, s.drop});
         break;
       default:
         break;
@@ -272,7 +276,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
       bool reconciled = false;
       if (!aggregate_histograms(g.hists, op == Tok::kAvg, h, &reconciled)) continue;
       if (reconciled && !custom_bounds_reconciled(*this, "aggregation")) continue;
-      out.push_back(VSample{g.labels, 0, ts, nullptr, keep(std::move(h))});
+      out.push_back(VSample{g.labels, 0, ts, nullptr, keep(std::move(h)), g.drop});
       continue;
     }
     switch (op) {
@@ -314,7 +318,7 @@ Val Evaluator::eval_aggregate(const Aggregate& a, int64_t ts) {
       default:
         break;
     }
-    out.push_back(VSample{g.labels, v, ts});
+    out.push_back(VSample{g.labels, v, ts, nullptr, nullptr, g.drop});
   }
   return Val::of_vector(std::move(out));
 }

@@ -213,7 +213,9 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
         return;
       }
       Labels metric = result_metric(*s.labels, *o.labels, op, m, opt_.version);
-      if (b.return_bool) metric = without_name(metric);
+      // With delayed name removal a `bool` result only marks the name (arithmetic has dropped
+      // it already, as Prometheus's resultMetric does in either mode).
+      if (b.return_bool && !delayed_names()) metric = without_name(metric);
       auto [mit, first] = matched.try_emplace(sig);
       if (m.card == Cardinality::kOneToOne) {
         if (!first)
@@ -226,7 +228,7 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       if (!keep && !b.return_bool) return;
       const FloatHistogram* h = nullptr;
       if (is_hist) h = hres.same ? hres.same : keep_histogram(std::move(hres.computed));
-      out.push_back(VSample{make_labels(std::move(metric)), v, ts, nullptr, h});
+      out.push_back(VSample{make_labels(std::move(metric)), v, ts, nullptr, h, b.return_bool});
     };
     for (const auto& s : many) {
       std::string sig = signature(*s.labels, m);
@@ -267,7 +269,7 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
       s.h = keep_histogram(std::move(hres.computed));
       s.v = 0;
       s.t = ts;
-      if (drops_name(op, opt_.version)) s.labels = nameless(s);
+      if (drops_name(op, opt_.version)) drop_name_of(s);
       out.push_back(std::move(s));
       continue;
     }
@@ -284,7 +286,7 @@ Val Evaluator::eval_binary(const Binary& b, int64_t ts) {
     if (!keep) continue;
     s.v = v;
     s.t = ts;
-    if (drops_name(op, opt_.version) || b.return_bool) s.labels = nameless(s);
+    if (drops_name(op, opt_.version) || b.return_bool) drop_name_of(s);
     out.push_back(std::move(s));
   }
   return Val::of_vector(std::move(out));

@@ -78,7 +78,8 @@ double bucket_fraction(double lower, double upper, std::vector<std::pair<double,
 }
 
 void classic_fractions(double lower, double upper, const Vector& in,
-                       const std::unordered_set<std::string>& skip, int64_t ts, Vector& out) {
+                       const std::unordered_set<std::string>& skip, int64_t ts, Vector& out,
+                       bool delayed) {
   struct Group {
     LabelsPtr labels;
     std::vector<std::pair<double, double>> buckets;
@@ -94,13 +95,14 @@ void classic_fractions(double lower, double upper, const Vector& in,
     if (inserted) {
       Labels l;
       for (const auto& p : *s.labels)
-        if (p.first != "le" && p.first != "__name__") l.push_back(p);
+        if (p.first != "le" && (delayed || p.first != "__name__")) l.push_back(p);
       groups.push_back(Group{make_labels(std::move(l)), {}});
     }
     groups[it->second].buckets.emplace_back(le, s.v);
   }
   for (Group& g : groups)
-    out.push_back(VSample{g.labels, bucket_fraction(lower, upper, std::move(g.buckets)), ts});
+    out.push_back(VSample{g.labels, bucket_fraction(lower, upper, std::move(g.buckets)), ts,
+                          nullptr, nullptr, delayed});
 }
 
 }  // namespace caxtool::promql::eval::detail

@@ -113,6 +113,10 @@ struct EvalOptions {
   // The evaluation interval a subquery without a step uses (the rule group's interval).
   int64_t default_step_ms = 60 * 1000;
   bool enable_experimental_functions = false;  // promql-experimental-functions
+  // promql-delayed-name-removal (Prometheus 2.55+): operations that drop `__name__` only mark
+  // their samples, and the marked names go when the query returns (label_replace and
+  // label_join can still read or keep them, `by (__name__)` still sees them).
+  bool delayed_name_removal = false;
   // Prometheus's EngineOpts.MaxSamples: the most samples a query may hold in memory at once,
   // counted as Prometheus's evaluator counts them (ev.currentSamples); 0 = no such limit.
   // promtool's rule tests run with 10000 (promql.LazyLoader).

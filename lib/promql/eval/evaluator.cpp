@@ -110,15 +110,19 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
           s.v = 0;
           s.h = keep(std::move(neg));
         }
-        s.labels = nameless(s);
+        drop_name_of(s);
       }
-      check_unique_labelsets(v.vec);
+      if (!delayed_names()) check_unique_labelsets(v.vec);
       return v;
     }
     case NodeKind::kCall: {
       const auto& c = static_cast<const Call&>(e);
       Val v = eval_call(c, ts);
-      if (v.type == ValueType::kVector) check_unique_labelsets(v.vec);
+      // With delayed name removal only the label functions check (Prometheus merges their
+      // series, names and all); the others' duplicates are found when the names go.
+      bool relabels = c.name == "label_replace" || c.name == "label_join";
+      if (v.type == ValueType::kVector && (!delayed_names() || relabels))
+        check_unique_labelsets(v.vec);
       // Range functions count their window points themselves (functions.cpp).
       if (limited() && !is_range_function(c.name)) {
         // timestamp(selector) selects inside its own rangeEval: the selection is not gathered
@@ -138,7 +142,7 @@ Val Evaluator::eval(const Expr& e, int64_t ts) {
     }
     case NodeKind::kBinary: {
       Val v = eval_binary(static_cast<const Binary&>(e), ts);
-      if (v.type == ValueType::kVector) check_unique_labelsets(v.vec);
+      if (v.type == ValueType::kVector && !delayed_names()) check_unique_labelsets(v.vec);
       count_range_eval(e, orig,
                        v.type == ValueType::kVector ? static_cast<int64_t>(v.vec.size()) : 1);
       return v;
@@ -164,6 +168,15 @@ void to_public_matrix(const detail::Matrix& in, std::vector<Series>& out) {
     auto sp = s.samples();
     out.push_back(Series{*s.labels, std::vector<Sample>(sp.begin(), sp.end())});
   }
+}
+
+std::vector<char> drop_flags(const detail::Val& v) {
+  std::vector<char> flags;
+  if (v.type == ValueType::kVector)
+    for (const auto& s : v.vec) flags.push_back(s.drop);
+  if (v.type == ValueType::kMatrix)
+    for (const auto& s : v.mat) flags.push_back(s.drop);
+  return flags;
 }
 
 }  // namespace
@@ -192,6 +205,7 @@ EvalResult eval_instant(const Expr& expr, int64_t t, const Storage& storage,
       case ValueType::kNone:
         break;
     }
+    if (options.delayed_name_removal) detail::remove_marked_names(r.value.series, drop_flags(v));
   } catch (const detail::EvalError& e) {
     r.error = e.message;
   }
@@ -224,21 +238,26 @@ EvalResult eval_range(const Expr& expr, int64_t start, int64_t end, int64_t step
   detail::Evaluator::SampleAccumulator acc;
   if (options.max_samples > 0) ev.swap_accumulator(&acc);
   std::unordered_map<std::string, size_t> index;
+  std::vector<char> drop;  // delayed name removal: each series' mark, as its first sample's
   try {
     for (int64_t t = start; t <= end; t += step) {
       ev.set_samples({});
       detail::Val v = ev.eval(expr, t);
-      auto add = [&](const Labels& l, double x, const FloatHistogram* h) {
+      auto add = [&](const Labels& l, double x, const FloatHistogram* h, bool d) {
         auto [it, inserted] = index.try_emplace(detail::labels_key(l), r.value.series.size());
-        if (inserted) r.value.series.push_back(Series{l, {}});
+        if (inserted) {
+          r.value.series.push_back(Series{l, {}});
+          drop.push_back(d);
+        }
         r.value.series[it->second].samples.push_back(Sample::of(t, x, h));
       };
       if (v.type == ValueType::kScalar) {
-        add(Labels{}, v.scalar, nullptr);
+        add(Labels{}, v.scalar, nullptr, false);
       } else {
-        for (const auto& s : v.vec) add(*s.labels, s.v, s.h);
+        for (const auto& s : v.vec) add(*s.labels, s.v, s.h, s.drop);
       }
     }
+    if (options.delayed_name_removal) detail::remove_marked_names(r.value.series, drop);
   } catch (const detail::EvalError& e) {
     r.error = e.message;
     r.value.series.clear();

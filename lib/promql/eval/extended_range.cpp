@@ -208,6 +208,10 @@ Val Evaluator::eval_extended_range(const Call& c, const MatrixSelector& m, int64
     if (limited()) check_samples(held + static_cast<int64_t>(s.size) + (has ? 1 : 0));
     if (!has) continue;
     ++held;
+    if (delayed_names()) {
+      out.push_back(VSample{s.labels, r, ts, s.origin, h, true});
+      continue;
+    }
     out.push_back(VSample{s.origin ? s.origin->nameless : drop_name(s.labels), r, ts, s.origin, h});
   }
   if (limited()) {

@@ -223,7 +223,7 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
     for (auto& s : v.vec) {
       s.v = static_cast<double>(direct ? s.t : ts) / 1000;
       s.h = nullptr;  // the timestamp of a histogram sample is a float
-      s.labels = nameless(s);
+      drop_name_of(s);
     }
     return v;
   }
@@ -259,7 +259,8 @@ Val Evaluator::eval_call(const Call& c, int64_t ts) {
     } else if (!date_function(n, s.v, r)) {
       fail("function \"" + std::string(n) + "\" is not supported by this evaluator");
     }
-    out.push_back(VSample{nameless(s), r, ts, s.origin});
+    out.push_back(VSample{s.labels, r, ts, s.origin, nullptr, s.drop});
+    drop_name_of(out.back());
   }
   return Val::of_vector(std::move(out));
 }
@@ -335,6 +336,10 @@ Val Evaluator::eval_range_function(const Call& c, int64_t ts) {
     if (limited()) check_samples(held + static_cast<int64_t>(s.size) + (has ? 1 : 0));
     if (!has) continue;
     ++held;
+    if (delayed_names()) {  // the name stays marked as a subquery's series had it
+      out.push_back(VSample{s.labels, r, ts, s.origin, h, !keep_name || s.drop});
+      continue;
+    }
     LabelsPtr l = keep_name                                    ? s.labels
                   : (s.origin && s.labels == s.origin->labels) ? s.origin->nameless
                                                                : drop_name(s.labels);

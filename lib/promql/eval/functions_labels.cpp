@@ -145,7 +145,7 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
       if (inserted) {
         Labels l;
         for (const auto& p : *s.labels)
-          if (p.first != "le" && p.first != "__name__") l.push_back(p);
+          if (p.first != "le" && (delayed_names() || p.first != "__name__")) l.push_back(p);
         groups.push_back(Group{make_labels(std::move(l)), {}});
       }
       groups[it->second].buckets.emplace_back(upper, s.v);
@@ -168,12 +168,14 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
     bool forced = false;
     for (double q : qs) {
       for (const VSample* s : pure)
-        out.push_back(VSample{named(nameless(*s), q),
-                              native_quantile(q, *s->h, opt_.version.major >= 3), ts});
+        out.push_back(VSample{named(delayed_names() ? s->labels : nameless(*s), q),
+                              native_quantile(q, *s->h, opt_.version.major >= 3), ts, nullptr,
+                              nullptr, delayed_names()});
       for (size_t i = 0; i < groups.size(); ++i) {
         if (mixed[i]) continue;
-        out.push_back(
-            VSample{named(groups[i].labels, q), bucket_quantile(q, groups[i].buckets, forced), ts});
+        out.push_back(VSample{named(groups[i].labels, q),
+                              bucket_quantile(q, groups[i].buckets, forced), ts, nullptr, nullptr,
+                              delayed_names()});
       }
     }
     if (forced && opt_.version.major >= 3)
@@ -218,6 +220,7 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
     for (auto& s : v.vec) {
       if (!regex.expand(label_value(*s.labels, src), repl, res)) continue;
       s.labels = set_label(*s.labels, dst, res);
+      if (dst == "__name__") s.drop = false;  // a name set here stays (delayed name removal)
     }
     return v;
   }
@@ -234,6 +237,7 @@ Val Evaluator::eval_label_function(const Call& c, int64_t ts) {
       joined += label_value(*s.labels, args[i]);
     }
     s.labels = set_label(*s.labels, dst, joined);
+    if (dst == "__name__") s.drop = false;
   }
   return v;
 }

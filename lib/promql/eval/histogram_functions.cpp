@@ -264,10 +264,11 @@ bool Evaluator::eval_histogram_call(const Call& c, int64_t ts, Val& out) {
       continue;
     }
     double x = simple ? simple(*s.h) : native_fraction(lower, upper, *s.h);
-    res.push_back(VSample{nameless(s), x, ts});
+    res.push_back(VSample{s.labels, x, ts, s.origin, nullptr, s.drop});
+    drop_name_of(res.back());
   }
   if (!classic.empty() && opt_.version >= Version{3, 4})
-    classic_fractions(lower, upper, v.vec, mixed, ts, res);
+    classic_fractions(lower, upper, v.vec, mixed, ts, res, delayed_names());
   out = Val::of_vector(std::move(res));
   return true;
 }

@@ -88,9 +88,14 @@ struct VSample {
   // or its name-less copy: dropping the name and hashing then cost nothing.
   const StoredSeries* origin = nullptr;
   const FloatHistogram* h = nullptr;  // a native-histogram sample (then v is 0)
+  bool drop = false;  // delayed name removal: `__name__` goes when the query returns
 };
 // `s.labels` without the metric name.
 LabelsPtr nameless(const VSample& s);
+// delayed_names.cpp: the end of a query with delayed name removal: the names of the series
+// marked in `drop` go, and series whose label sets then coincide merge (an error when two
+// have a sample at the same time, as always for an instant vector).
+void remove_marked_names(std::vector<Series>& series, const std::vector<char>& drop);
 using Vector = std::vector<VSample>;
 
 // A series of a range vector: its samples either point into the store or are owned.
@@ -100,6 +105,7 @@ struct MSeries {
   const Sample* data = nullptr;
   size_t size = 0;
   std::vector<Sample> owned;
+  bool drop = false;  // as VSample::drop
 
   MSeries() = default;
   MSeries(MSeries&&) = default;
@@ -147,6 +153,16 @@ class Evaluator {
   // Since 3.0 range and lookback windows exclude their left end.
   bool left_open() const { return opt_.version.major >= 3; }
   const EvalOptions& options() const { return opt_; }
+  // Whether names are dropped late (EvalOptions::delayed_name_removal).
+  bool delayed_names() const { return opt_.delayed_name_removal; }
+  // Drops the metric name of `s` at once, or marks it to be dropped at the end.
+  void drop_name_of(VSample& s) const {
+    if (delayed_names()) {
+      s.drop = true;
+    } else {
+      s.labels = nameless(s);
+    }
+  }
 
   // selectors.cpp
   Vector select_vector(const VectorSelector& vs, int64_t ts, bool keep_name = true);
@@ -328,8 +344,10 @@ double native_quantile(double q, const FloatHistogram& h, bool reverse_allowed);
 // classic_fraction.cpp: histogram_fraction of classic buckets ((upper bound, cumulative count)
 // pairs), and of each group of `le` series in `in` whose key is not in `skip` (3.4+).
 double bucket_fraction(double lower, double upper, std::vector<std::pair<double, double>> b);
+// With `delayed` (delayed name removal) the groups keep their names, marked to be dropped.
 void classic_fractions(double lower, double upper, const Vector& in,
-                       const std::unordered_set<std::string>& skip, int64_t ts, Vector& out);
+                       const std::unordered_set<std::string>& skip, int64_t ts, Vector& out,
+                       bool delayed = false);
 // The labels of a classic bucket series without `le`: its histogram's key.
 std::string bucket_group_key(const Labels& l);
 double kahan_inc(double inc, double sum, double& c);

@@ -189,7 +189,12 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
   // Series keyed by label set, kept in the order they first appear, then sorted by labels as
   // Prometheus's matrices are.
   std::unordered_map<std::string, size_t> index;
-  std::vector<std::pair<LabelsPtr, std::vector<Sample>>> series;
+  struct SubSeries {
+    LabelsPtr first;
+    std::vector<Sample> second;
+    bool drop = false;  // delayed name removal: as the series' first sample was marked
+  };
+  std::vector<SubSeries> series;
   // The sample limit: the inner nodes' outputs of earlier steps stay held (see sample_limit.cpp).
   SampleMark orig = sample_mark();
   int64_t points = 0;
@@ -199,9 +204,9 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
     set_samples(orig);
     Val v = eval(*sq.expr, t);
     points += v.type == ValueType::kScalar ? 1 : static_cast<int64_t>(v.vec.size());
-    auto add = [&](const LabelsPtr& l, double x, const FloatHistogram* h) {
+    auto add = [&](const LabelsPtr& l, double x, const FloatHistogram* h, bool drop = false) {
       auto [it, inserted] = index.try_emplace(labels_key(*l), series.size());
-      if (inserted) series.emplace_back(l, std::vector<Sample>{});
+      if (inserted) series.push_back(SubSeries{l, {}, drop});
       series[it->second].second.push_back(Sample::of(t, x, h));
     };
     if (v.type == ValueType::kScalar) {
@@ -217,7 +222,7 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
           copy.hint = CounterResetHint::kUnknown;
           h = keep(std::move(copy));
         }
-        add(s.labels, s.v, h);
+        add(s.labels, s.v, h, s.drop);
       }
     }
   }
@@ -229,10 +234,11 @@ Matrix Evaluator::eval_subquery(const Subquery& sq, int64_t ts) {
             [](const auto& a, const auto& b) { return compare_labels(*a.first, *b.first) < 0; });
   Matrix out;
   out.reserve(series.size());
-  for (auto& [l, s] : series) {
+  for (auto& [l, s, drop] : series) {
     MSeries ms;
     ms.labels = l;
     ms.own(std::move(s));
+    ms.drop = drop;
     out.push_back(std::move(ms));
   }
   return out;

@@ -16,6 +16,7 @@
 #include "lint_flags.h"
 #include "output.h"
 #include "promql/version.h"
+#include "promql_features.h"
 #include "rules/lint.h"
 #include "util/duration.h"
 #include "util/file.h"
@@ -81,18 +82,10 @@ class CheckCommand : public Command {
                          "known, " +
                              version_ + ")")
             ->type_name("X.Y");
-    std::vector<std::string> features = {"promql-experimental-functions",
-                                         "promql-extended-range-selectors",
-                                         "promql-binop-fill-modifiers"};
-    auto* feature = rules_
-                        ->add_option("--enable-feature", features_,
-                                     "features as Prometheus's flag names them, comma-separated or "
-                                     "repeated")
-                        ->type_name("FEATURE")
-                        ->allow_extra_args(false)  // one per use: a file after it stays a file
-                        ->delimiter(',')
-                        ->check(CLI::IsMember(features));
-    choices.set(feature, features);
+    add_feature_option(
+        *rules_, choices, features_,
+        {std::string(kFeatureExperimentalFunctions), std::string(kFeatureExtendedRangeSelectors),
+         std::string(kFeatureBinopFillModifiers)});
     interval_opt_ =
         rules_
             ->add_option("--scrape-interval", scrape_interval_,
@@ -144,18 +137,9 @@ class CheckCommand : public Command {
       return to_int(ExitCode::kUsage);
     }
     options.version = *v;
-    for (const std::string& f : features_) {
-      if (f == "promql-experimental-functions") {
-        options.experimental_functions = true;
-      } else if (f == "promql-extended-range-selectors") {
-        options.extended_range_selectors = true;
-      } else if (f == "promql-binop-fill-modifiers") {
-        options.binop_fill_modifiers = true;
-      } else {
-        io.err << "caxtool: --enable-feature: unknown feature '" << f << "'\n";
-        return to_int(ExitCode::kUsage);
-      }
-    }
+    options.experimental_functions |= has_feature(features_, kFeatureExperimentalFunctions);
+    options.extended_range_selectors |= has_feature(features_, kFeatureExtendedRangeSelectors);
+    options.binop_fill_modifiers |= has_feature(features_, kFeatureBinopFillModifiers);
     if (!select_lints(options, io)) return to_int(ExitCode::kUsage);
     auto interval = util::parse_duration_ms(scrape_interval_);
     if (!interval || *interval <= 0) {

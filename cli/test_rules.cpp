@@ -10,6 +10,7 @@
 #include "command.h"
 #include "exit_codes.h"
 #include "output.h"
+#include "promql_features.h"
 #include "ruletest/report.h"
 #include "ruletest/runner.h"
 
@@ -50,41 +51,23 @@ class TestCommand : public Command {
         ->type_name("X.Y");
     rules_->add_flag("--enable-experimental-functions", experimental_,
                      "allow promql-experimental-functions");
-    std::vector<std::string> features = {
-        "promql-experimental-functions", "promql-extended-range-selectors",
-        "promql-binop-fill-modifiers", "promql-delayed-name-removal", "promql-duration-expr"};
-    auto* feature = rules_
-                        ->add_option("--enable-feature", features_,
-                                     "features as Prometheus's flag names them, comma-separated or "
-                                     "repeated")
-                        ->type_name("FEATURE")
-                        ->allow_extra_args(false)  // one per use: a file after it stays a file
-                        ->delimiter(',')
-                        ->check(CLI::IsMember(features));
-    choices.set(feature, features);
+    add_feature_option(
+        *rules_, choices, features_,
+        {std::string(kFeatureExperimentalFunctions), std::string(kFeatureExtendedRangeSelectors),
+         std::string(kFeatureBinopFillModifiers), std::string(kFeatureDelayedNameRemoval),
+         std::string(kFeatureDurationExpr)});
   }
 
   int run(const GlobalOptions& global, Io& io) override {
     ruletest::RunOptions options;
     if (!read_version_flag(version_, options.version, io)) return to_int(ExitCode::kUsage);
     options.run = run_;
-    options.experimental_functions = experimental_;
-    for (const std::string& f : features_) {
-      if (f == "promql-experimental-functions") {
-        options.experimental_functions = true;
-      } else if (f == "promql-extended-range-selectors") {
-        options.extended_range_selectors = true;
-      } else if (f == "promql-binop-fill-modifiers") {
-        options.binop_fill_modifiers = true;
-      } else if (f == "promql-delayed-name-removal") {
-        options.delayed_name_removal = true;
-      } else if (f == "promql-duration-expr") {
-        options.duration_expressions = true;
-      } else {
-        io.err << "caxtool: --enable-feature: unknown feature '" << f << "'\n";
-        return to_int(ExitCode::kUsage);
-      }
-    }
+    options.experimental_functions =
+        experimental_ || has_feature(features_, kFeatureExperimentalFunctions);
+    options.extended_range_selectors = has_feature(features_, kFeatureExtendedRangeSelectors);
+    options.binop_fill_modifiers = has_feature(features_, kFeatureBinopFillModifiers);
+    options.delayed_name_removal = has_feature(features_, kFeatureDelayedNameRemoval);
+    options.duration_expressions = has_feature(features_, kFeatureDurationExpr);
     std::vector<ruletest::FileOutcome> outcomes;
     bool unreadable = false, failed = false;
     for (const std::string& f : files_) {

@@ -21,7 +21,7 @@ service:
       "tool": {
         "driver": {
           "name": "caxtool",
-          "version": "0.5.0",
+          "version": "0.6.0",
           "rules": [
             {
               "id": "collector/removed-component"

@@ -12,7 +12,7 @@ $ caxtool --format sarif check dashboard d.json
       "tool": {
         "driver": {
           "name": "caxtool",
-          "version": "0.5.0",
+          "version": "0.6.0",
           "rules": [
             {
               "id": "dashboard/promql"

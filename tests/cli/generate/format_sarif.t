@@ -16,7 +16,7 @@ backends:
       "tool": {
         "driver": {
           "name": "caxtool",
-          "version": "0.5.0",
+          "version": "0.6.0",
           "rules": [
             {
               "id": "values/literal-secret"

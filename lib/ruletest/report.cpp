@@ -109,6 +109,8 @@ std::vector<std::string> file_errors(const FileOutcome& f) {
   for (const diag::Diagnostic& d : f.diagnostics.items()) {
     if (d.severity != diag::Severity::kError) continue;
     if (d.check == "test/series") continue;  // reported again by its group, in promtool's words
+    // A refused test file is reported once, as promtool words it (abort_error).
+    if (!f.abort_error.empty() && (d.check == "test/syntax" || d.check == "yaml/syntax")) continue;
     errs.push_back(d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
                    d.message);
   }
@@ -126,6 +128,18 @@ void sort_alerts(std::vector<AlertText>& alerts) {
 }
 
 void sort_samples(std::vector<SampleText>& samples) {
+  // promtool: sort.Slice with `labels.Compare(a, b) <= 0` as less. Go sorts 12 items or fewer
+  // by insertion, which with that less moves each sample in front of the equal ones before it:
+  // samples with equal labels come out reversed. (Longer lists go through pdqsort, whose order
+  // of equal items is not modelled; a query never returns two series with equal labels.)
+  if (samples.size() <= 12) {
+    for (size_t i = 1; i < samples.size(); ++i) {
+      for (size_t j = i;
+           j > 0 && detail::compare_labels(samples[j].labels, samples[j - 1].labels) <= 0; --j)
+        std::swap(samples[j], samples[j - 1]);
+    }
+    return;
+  }
   std::stable_sort(samples.begin(), samples.end(), [](const SampleText& a, const SampleText& b) {
     return detail::compare_labels(a.labels, b.labels) < 0;
   });

@@ -56,6 +56,35 @@ void load_file(const std::string& path, const promql::ParseOptions& features,
   const yaml::Node* groups =
       parsed.documents.empty() ? nullptr : parsed.documents.front().root.get("groups");
   if (refused) {
+    // An unknown field fails rulefmt's strict decode before anything else is looked at:
+    // promtool then prints yaml.v3's one error for them all.
+    std::string unknown;
+    for (const diag::Diagnostic& d : verdict.diagnostics.items()) {
+      static const std::pair<std::string_view, std::string_view> kTypes[] = {
+          {"\" in rule file", "rulefmt.RuleGroups"},
+          {"\" in rule group", "rulefmt.RuleGroup"},
+          {"\" in rule", "rulefmt.RuleNode"}};
+      constexpr std::string_view kPrefix = "unknown field \"";
+      if (d.severity != diag::Severity::kError || d.message.rfind(kPrefix, 0) != 0) continue;
+      for (const auto& [suffix, type] : kTypes) {
+        size_t at = d.message.size() - suffix.size();
+        if (d.message.size() <= kPrefix.size() + suffix.size() ||
+            d.message.compare(at, suffix.size(), suffix) != 0)
+          continue;
+        unknown += "\n  line " + std::to_string(d.line) + ": field " +
+                   d.message.substr(kPrefix.size(), at - kPrefix.size()) + " not found in type " +
+                   std::string(type);
+        break;
+      }
+    }
+    if (!unknown.empty()) {
+      diag::Diagnostic d;
+      d.file = path;
+      d.check = kPromtoolWorded;
+      d.message = path + ": yaml: unmarshal errors:" + unknown;
+      diags.add(std::move(d));
+      return;
+    }
     // promtool words an expression that does not parse its own way; other refusals keep
     // check rules' wording.
     size_t before = diags.size();

@@ -364,8 +364,12 @@ FileOutcome run_test_file(const std::string& path, const RunOptions& options) {
     return out;
   }
   LoadResult loaded = load_test_file(*text, path, options.version);
+  bool refused = !loaded.ok();  // before the diagnostics move out
   out.diagnostics.append(std::move(loaded.diagnostics));
-  if (!loaded.ok()) return out;
+  if (refused) {
+    out.abort_error = std::move(loaded.go_error);  // promtool's words; the diagnostics keep places
+    return out;
+  }
   const TestFile& tf = loaded.file;
   std::vector<std::string> rule_files = glob_rule_files(path, tf, out.diagnostics);
   std::set<std::string> seen;

@@ -2,25 +2,26 @@
 // The test-file loader. promtool decodes with yaml.v2's UnmarshalStrict: an unknown field is an
 // error ("field X not found in type main.testGroup"), null is the zero value, any scalar fits a
 // string, a float field takes YAML 1.1 numbers (`.inf`, `1e3`, `0x1f`) but no quoted string,
-// durations go through model.ParseDuration. Every such refusal becomes a diagnostic at the node.
+// durations go through model.ParseDuration, a field given twice keeps its first value. Every
+// refusal becomes a diagnostic at the node, and promtool's message too: the collected type
+// errors as one "yaml: unmarshal errors:" list, or the first bad duration alone, since
+// model.Duration's unmarshaler fails the whole decode.
 #include "ruletest/test_file.h"
 
 #include <cmath>
 #include <cstdlib>
+#include <optional>
+#include <set>
 
 #include "promql/literals.h"
+#include "ruletest/go_yaml.h"
+#include "util/go_strconv.h"
 #include "yaml/node.h"
 
 namespace caxtool::ruletest {
 namespace {
 
 using yaml::Node;
-
-std::string tag_of(const Node& n) {
-  if (n.is_sequence()) return "!!seq";
-  if (n.is_mapping()) return "!!map";
-  return n.is_quoted() ? "!!str" : "!!" + std::string("str");
-}
 
 class Loader {
  public:
@@ -30,9 +31,11 @@ class Loader {
   void top(const Node& root, TestFile& out) {
     if (root.is_null()) return;
     if (!root.is_mapping()) return type_error(root, "main.unitTestFile");
+    std::set<std::string> seen;
     for (size_t i = 0; i < root.entry_count(); ++i) {
       const Node& k = root.key(i);
       const Node& v = root.val(i);
+      if (!first_time(seen, k, "main.unitTestFile")) continue;
       if (k.value == "rule_files") {
         for_each_item(v, "[]string", [&](const Node& item) {
           out.rule_files.push_back(string_value(item));
@@ -63,9 +66,11 @@ class Loader {
       type_error(n, "main.testGroup");
       return g;
     }
+    std::set<std::string> seen;
     for (size_t i = 0; i < n.entry_count(); ++i) {
       const Node& k = n.key(i);
       const Node& v = n.val(i);
+      if (!first_time(seen, k, "main.testGroup")) continue;
       if (k.value == "interval") {
         g.interval_ms = v.is_null() ? 0 : duration(v);
       } else if (k.value == "input_series") {
@@ -75,7 +80,7 @@ class Loader {
       } else if (k.value == "promql_expr_test") {
         for_each_item(v, "[]main.promqlTestCase", [&](const Node& item) { expr_test(item, g); });
       } else if (k.value == "external_labels") {
-        g.external_labels = string_map(v, "labels.Labels");
+        g.external_labels = string_map(v, "map[string]string");
       } else if (k.value == "external_url") {
         g.external_url = string_value(v);
       } else if (k.value == "name") {
@@ -91,9 +96,11 @@ class Loader {
     InputSeries s;
     s.series_mark = s.values_mark = n.start;
     if (n.is_mapping()) {
+      std::set<std::string> seen;
       for (size_t i = 0; i < n.entry_count(); ++i) {
         const Node& k = n.key(i);
         const Node& v = n.val(i);
+        if (!first_time(seen, k, "main.series")) continue;
         if (k.value == "series") {
           s.series = string_value(v);
           s.series_mark = v.start;
@@ -115,9 +122,11 @@ class Loader {
     AlertTest t;
     t.mark = n.start;
     if (n.is_mapping()) {
+      std::set<std::string> seen;
       for (size_t i = 0; i < n.entry_count(); ++i) {
         const Node& k = n.key(i);
         const Node& v = n.val(i);
+        if (!first_time(seen, k, "main.alertTestCase")) continue;
         if (k.value == "eval_time") {
           t.eval_time_ms = v.is_null() ? 0 : duration(v);
         } else if (k.value == "alertname") {
@@ -126,8 +135,10 @@ class Loader {
           for_each_item(v, "[]main.alert", [&](const Node& item) {
             ExpAlert a;
             if (item.is_mapping()) {
+              std::set<std::string> seen_in_alert;
               for (size_t j = 0; j < item.entry_count(); ++j) {
                 const Node& ak = item.key(j);
+                if (!first_time(seen_in_alert, ak, "main.alert")) continue;
                 if (ak.value == "exp_labels") {
                   a.labels = string_map(item.val(j), "map[string]string");
                 } else if (ak.value == "exp_annotations") {
@@ -155,9 +166,11 @@ class Loader {
     ExprTest t;
     t.mark = t.expr_mark = n.start;
     if (n.is_mapping()) {
+      std::set<std::string> seen;
       for (size_t i = 0; i < n.entry_count(); ++i) {
         const Node& k = n.key(i);
         const Node& v = n.val(i);
+        if (!first_time(seen, k, "main.promqlTestCase")) continue;
         if (k.value == "expr") {
           t.expr = string_value(v);
           t.expr_mark = v.start;
@@ -179,9 +192,11 @@ class Loader {
     ExpSample s;
     s.mark = s.labels_mark = n.start;
     if (n.is_mapping()) {
+      std::set<std::string> seen;
       for (size_t i = 0; i < n.entry_count(); ++i) {
         const Node& k = n.key(i);
         const Node& v = n.val(i);
+        if (!first_time(seen, k, "main.sample")) continue;
         if (k.value == "labels") {
           s.labels = string_value(v);
           s.labels_mark = v.start;
@@ -221,27 +236,38 @@ class Loader {
       type_error(n, type);
       return out;
     }
+    std::set<std::string> seen;
     for (size_t i = 0; i < n.entry_count(); ++i) {
-      out.emplace_back(string_value(n.key(i)), string_value(n.val(i)));
+      std::string key = string_value(n.key(i));
+      if (!seen.insert(key).second) {
+        error(n.val(i), "key " + promql::detail::go_quote(key) + " already set in map");
+        continue;
+      }
+      out.emplace_back(std::move(key), string_value(n.val(i)));
     }
     return out;
   }
   int64_t duration(const Node& n) {
     if (!n.is_scalar()) {
-      type_error(n, "model.Duration");
+      type_error(n, "string");  // model.Duration unmarshals a string first
       return 0;
     }
     std::string why;
     std::optional<int64_t> ns = promql::detail::parse_duration(n.value, false, &why);
     if (!ns) {
-      error(n, "not a valid duration string: \"" + n.value + "\"");
+      std::string message = "not a valid duration string: " + promql::detail::go_quote(n.value);
+      if (!fatal_) fatal_ = message;
+      add_diagnostic(n, std::move(message));
       return 0;
     }
     return *ns / 1'000'000;
   }
+  // yaml.v2 decodes into a float64 what resolves to !!float or !!int (0x1f, 0o17, 0755 octal,
+  // 0b101, underscores dropped), nothing else.
   double float_value(const Node& n) {
     if (n.is_null()) return 0;
-    if (!n.is_scalar() || n.is_quoted()) {
+    std::string tag = go_v2_tag(n);
+    if (!n.is_scalar() || (tag != "!!float" && tag != "!!int")) {
       type_error(n, "float64");
       return 0;
     }
@@ -254,25 +280,34 @@ class Loader {
     for (char c : s) {
       if (c != '_') buf.push_back(c);
     }
-    char* end = nullptr;
-    double v = std::strtod(buf.c_str(), &end);
-    bool hexfloat = buf.find_first_of("pP") != std::string::npos;
-    bool special = buf.find_first_of("iInN") != std::string::npos;
-    if (buf.empty() || end != buf.c_str() + buf.size() || special || hexfloat) {
-      type_error(n, "float64");
-      return 0;
+    if (tag == "!!int") {
+      int64_t i = 0;
+      uint64_t u = 0;
+      if (util::go_parse_int(buf, &i) == util::GoNumError::kNone) return static_cast<double>(i);
+      if (util::go_parse_uint(buf, &u) == util::GoNumError::kNone) return static_cast<double>(u);
+      bool neg = buf[0] == '-';
+      return static_cast<double>(std::strtoll(buf.c_str() + (neg ? 3 : 2), nullptr, 2)) *
+             (neg ? -1 : 1);  // 0b101, -0b101
     }
-    return v;
+    return std::strtod(buf.c_str(), nullptr);
   }
 
-  void type_error(const Node& n, std::string_view type) {
-    std::string what = n.is_scalar() ? tag_of(n) + " `" + n.value + "`" : tag_of(n);
-    error(n, "cannot unmarshal " + what + " into " + std::string(type));
-  }
+  void type_error(const Node& n, std::string_view type) { error(n, go_v2_type_error(n, type)); }
   void unknown(const Node& k, std::string_view type) {
     error(k, "field " + k.value + " not found in type " + std::string(type));
   }
+  // yaml.v2 strict: a struct field given again is refused and keeps its first value.
+  bool first_time(std::set<std::string>& seen, const Node& k, std::string_view type) {
+    if (seen.insert(k.value).second) return true;
+    error(k, "field " + k.value + " already set in type " + std::string(type));
+    return false;
+  }
+  // One of yaml.v2's collected type errors ("line N: ...").
   void error(const Node& n, std::string message) {
+    terrors_.push_back("line " + std::to_string(n.start.line) + ": " + message);
+    add_diagnostic(n, std::move(message));
+  }
+  void add_diagnostic(const Node& n, std::string message) {
     diag::Diagnostic d;
     d.file = file_;
     d.line = n.start.line;
@@ -282,6 +317,19 @@ class Loader {
     diags_.add(std::move(d));
   }
 
+ public:
+  // promtool's one error for the refusals, or empty.
+  std::string go_error() const {
+    if (fatal_) return *fatal_;
+    if (terrors_.empty()) return "";
+    std::string out = "yaml: unmarshal errors:";
+    for (const std::string& e : terrors_) out += "\n  " + e;
+    return out;
+  }
+
+ private:
+  std::vector<std::string> terrors_;
+  std::optional<std::string> fatal_;
   const std::string& file_;
   promql::Version version_;
   diag::Diagnostics& diags_;
@@ -291,12 +339,20 @@ class Loader {
 
 LoadResult load_test_file(std::string_view text, const std::string& file, promql::Version version) {
   LoadResult r;
-  yaml::ParseResult parsed = yaml::parse(text, file);
-  r.diagnostics.append(std::move(parsed.diagnostics));
-  if (!parsed.ok()) return r;
+  yaml::ParseOptions options;
+  options.allow_duplicate_keys = true;  // refused, or not, by the loader as yaml.v2 does
+  yaml::ParseResult parsed = yaml::parse(text, file, options);
+  // yaml.v2 reads the first document only: a syntax error after it is never seen.
+  bool first_complete = parsed.documents_before_error >= 1 && !parsed.documents.empty();
+  if (!parsed.ok() && !first_complete) {
+    r.go_error = parsed.go_v2_error;
+    r.diagnostics.append(std::move(parsed.diagnostics));
+    return r;
+  }
   if (parsed.documents.empty()) return r;
   Loader loader(file, version, r.diagnostics);
   loader.top(parsed.documents.front().root, r.file);
+  r.go_error = loader.go_error();
   return r;
 }
 

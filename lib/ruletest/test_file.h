@@ -71,6 +71,7 @@ struct TestFile {
 struct LoadResult {
   TestFile file;
   diag::Diagnostics diagnostics;  // errors: the file is refused
+  std::string go_error;           // promtool's one message for the refusal
   bool ok() const { return !diagnostics.has_at_least(diag::Severity::kError); }
 };
 

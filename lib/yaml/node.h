@@ -73,6 +73,9 @@ struct ParseResult {
   // Documents complete before a syntax error stopped the parse (Go's yaml packages stop after
   // the first document, so an error past it is one they never see).
   size_t documents_before_error = 0;
+  // A syntax error as Go's yaml packages word it ("yaml: line 4: did not find expected node
+  // content"): yaml.v2 counts a parser error's line from 0 and a scanner error's from 1.
+  std::string go_v2_error;
   bool ok() const { return !diagnostics.has_at_least(diag::Severity::kError); }
 };
 

@@ -115,6 +115,7 @@ class Builder {
     while (true) {
       if (!yaml_parser_parse(&parser_, &event)) {
         report_parser_error(result.diagnostics);
+        result.go_v2_error = go_v2_error();
         result.documents_before_error = result_documents_;
         return result;
       }
@@ -386,6 +387,19 @@ class Builder {
     d.check = std::move(check);
     d.message = std::move(message);
     diags.add(std::move(d));
+  }
+
+  // yaml.v2's parser.fail(): the problem's line, else the context's, as libyaml counts them.
+  std::string go_v2_error() const {
+    size_t line = 0;
+    if (parser_.problem_mark.line != 0) {
+      line = parser_.problem_mark.line + (parser_.error == YAML_SCANNER_ERROR ? 1 : 0);
+    } else if (parser_.context_mark.line != 0) {
+      line = parser_.context_mark.line;
+    }
+    std::string where = line != 0 ? "line " + std::to_string(line) + ": " : "";
+    return "yaml: " + where +
+           (parser_.problem ? parser_.problem : "unknown problem parsing YAML content");
   }
 
   void report_parser_error(diag::Diagnostics& diags) {

@@ -5,8 +5,9 @@
   python3 tests/differential/test_rules_vs_promtool.py CAXTOOL [N] [SEED]
 
 Runs both tools on (1) the rule tests `caxtool generate` writes, (2) every promtool unit-test
-fixture in tests/corpus/rules/ (a copy of ../shared/corpus/rules/) (files with `rule_files:`) and in $PROMTOOL_TESTDATA if set
-(e.g. Prometheus's cmd/promtool/testdata of v2.42.0), and (3) N random rule tests: random series
+fixture in tests/corpus/rules/ (a copy of ../shared/corpus/rules/) (files with `rule_files:`), in
+tests/differential/rule-tests/ and in $PROMTOOL_TESTDATA if set (e.g. Prometheus's
+cmd/promtool/testdata of v2.42.0), and (3) N random rule tests: random series
 in the expanding notation, random recording and alerting rules with templated labels and
 annotations, random PromQL within what 2.42 evaluates, random eval_times. The expectations in
 the random tests are deliberately wrong, so promtool prints every value it computed; any
@@ -410,7 +411,11 @@ def main():
                           capture_output=True).returncode == 0:
             for root, _, names in os.walk(gen):
                 files += [("generate", os.path.join(root, x)) for x in names if ".test." in x]
-        for d in filter(None, [corpus, os.environ.get("PROMTOOL_TESTDATA")]):
+        # Our own fixtures in the shapes of Prometheus's cmd/promtool/testdata (the @ modifier,
+        # negative offsets, long periods, templates, refused inputs and rules), which cannot be
+        # committed here; $PROMTOOL_TESTDATA runs the real ones.
+        own = os.path.join(here, "rule-tests")
+        for d in filter(None, [corpus, own, os.environ.get("PROMTOOL_TESTDATA")]):
             if os.path.isdir(d):
                 for x in sorted(os.listdir(d)):
                     p = os.path.join(d, x)

@@ -32,7 +32,7 @@ cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan -j "$jobs" --output-on-failure --timeout 600 -E '^shell/'
 
-step "ThreadSanitizer: check rules and check metrics on inputs large enough for their second threads"
+step "ThreadSanitizer: check rules on an input large enough for its threads"
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCAXTOOL_TESTS=OFF -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread \
   >/dev/null
@@ -43,17 +43,6 @@ TSAN_OPTIONS=halt_on_error=1 build-tsan/caxtool -q check rules --lint all --prom
   2>build-tsan/tsan.log || rc=$?
 if [ "$rc" -gt 1 ] || grep -q 'ThreadSanitizer' build-tsan/tsan.log; then
   grep -A20 ThreadSanitizer build-tsan/tsan.log >&2 || tail -20 build-tsan/tsan.log >&2
-  exit 1
-fi
-# check metrics probes for duplicate series on a second thread past 10,000 samples (it finds
-# the one planted here: exit 3, as promtool's lint findings).
-python3 -c 'for i in range(30000): print("m_total{i=\"%d\"} 1" % i)
-print("m_total{i=\"7\"} 2")' >build-tsan/duplicates.prom
-rc=0
-TSAN_OPTIONS=halt_on_error=1 build-tsan/caxtool -q check metrics build-tsan/duplicates.prom \
-  >/dev/null 2>build-tsan/tsan-metrics.log || rc=$?
-if [ "$rc" -ne 3 ] || grep -q 'ThreadSanitizer' build-tsan/tsan-metrics.log; then
-  grep -A20 ThreadSanitizer build-tsan/tsan-metrics.log >&2 || tail -20 build-tsan/tsan-metrics.log >&2
   exit 1
 fi
 

@@ -70,6 +70,70 @@ TEST_CASE("ruletest: bad series values are refused at promtool's column") {
   CHECK_FALSE(ruletest::parse_values("1x99999999999", out, err, 1000));
 }
 
+TEST_CASE("ruletest: bad notations fail with goyacc's and the lexer's messages") {
+  // (values, offset into "a " + values, message), each checked against promtool 2.42.
+  struct Case {
+    const char* values;
+    size_t offset;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"1 _2", 5, "unexpected number \"2\""},  // bare: the start rule's error
+      {"1 2x3x4", 7, "unexpected \"x\""},
+      {"1x-1", 4, "unexpected <op:-> in series values"},  // inside an item
+      {"1x", 4, "unexpected end of input in series values"},
+      {"1 .5.5", 6, "unexpected number \".5\""},
+      {"1 1e", 4, "error parsing number: strconv.ParseFloat: parsing \"1e\": invalid syntax"},
+      {"1 1_000", 4, "bad number syntax: \"1\""},
+      {"1 0x1f", 6, "bad number syntax: \"1\""},
+      {"1 sum", 4, "unexpected <aggr:sum>"},
+      {"1 a:b", 4, "unexpected metric identifier \"a:b\""},
+      {"1 _12345678901", 5, "unexpected number \"1234567890\"..."},
+      {"1 stalex2", 4,
+       "unexpected identifier \"stalex2\" in series values, expected number or \"stale\""},
+      {"1 (", 4, "unexpected character in series sequence: '('"},
+      {"1 1x2.5", 6,
+       "invalid repetition in series values: strconv.ParseUint: parsing \"2.5\": invalid syntax"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.values);
+    ruletest::NotationError err;
+    CHECK_FALSE(ruletest::parse_series("a", c.values, err, 1000));
+    CHECK(err.message == c.message);
+    CHECK(err.offset == c.offset);
+  }
+  ruletest::NotationError err;
+  auto octal = ruletest::parse_series("a", "010 1x2 ", err, 1000);  // ParseInt base 0; trimmed
+  REQUIRE(octal);
+  CHECK(octal->values == std::vector<std::optional<double>>{8, 1, 1, 1});
+}
+
+TEST_CASE("ruletest: a refused test file gets yaml.v2's one error") {
+  auto r = ruletest::load_test_file(
+      "rule_files: x\nevaluation_interval: [1]\ntests: 3\nbogus: averyveryverylongvalue\n", "t.yml",
+      promql::Version{2, 42});
+  CHECK_FALSE(r.ok());
+  CHECK(r.go_error ==
+        "yaml: unmarshal errors:\n"
+        "  line 1: cannot unmarshal !!str `x` into []string\n"
+        "  line 2: cannot unmarshal !!seq into string\n"
+        "  line 3: cannot unmarshal !!int `3` into []main.testGroup\n"
+        "  line 4: field bogus not found in type main.unitTestFile");
+  // A bad duration fails the whole decode, alone; a repeated field keeps its first value.
+  auto d = ruletest::load_test_file("tests: 3\nevaluation_interval: 1x\n", "t.yml",
+                                    promql::Version{2, 42});
+  CHECK(d.go_error == "not a valid duration string: \"1x\"");
+  auto twice = ruletest::load_test_file("evaluation_interval: 2m\nevaluation_interval: 3m\n",
+                                        "t.yml", promql::Version{2, 42});
+  CHECK(twice.file.evaluation_interval_ms == 120'000);
+  CHECK(twice.go_error ==
+        "yaml: unmarshal errors:\n  line 2: field evaluation_interval already set in type "
+        "main.unitTestFile");
+  auto syntax = ruletest::load_test_file("tests:\n- interval: 1m\n  input_series: [\n", "t.yml",
+                                         promql::Version{2, 42});
+  CHECK(syntax.go_error == "yaml: line 3: did not find expected node content");
+}
+
 TEST_CASE("ruletest: a repetition count too large to expand is refused, not wrapped") {
   // 2^64-1 repetitions: counting the first value too wraps to 0, which once let it through.
   for (const char* values : {"1+2x18446744073709551615", "1x18446744073709551615"}) {

@@ -28,6 +28,12 @@ JOBS = ["x", "y"]
 INSTANCES = ["1", "2"]
 
 
+def write_lines(path, lines):
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
 def series_values(rng, steps):
     items, n = [], 0
     while n < steps:
@@ -164,10 +170,8 @@ def random_case(rng, idx, directory):
                   "    exp_samples:", "    - labels: 'nothing'", "      value: -12345"]
     case_dir = os.path.join(directory, f"random-{idx:04d}")
     os.makedirs(case_dir)
-    with open(os.path.join(case_dir, "rules.yml"), "w") as f:
-        f.write("\n".join(rules) + "\n")
-    with open(os.path.join(case_dir, "test.yml"), "w") as f:
-        f.write("\n".join(lines) + "\n")
+    write_lines(os.path.join(case_dir, "rules.yml"), rules)
+    write_lines(os.path.join(case_dir, "test.yml"), lines)
     return os.path.join(case_dir, "test.yml")
 
 
@@ -259,8 +263,7 @@ def sample_limit_cases(directory):
             lines += [f"  - expr: {quote(e)}", f"    eval_time: {nsamples - 1}m",
                       "    exp_samples:", "    - labels: '{}'", "      value: -1"]
         path = os.path.join(directory, f"sample-limit-{name}.test.yml")
-        with open(path, "w") as f:
-            f.write("\n".join(lines) + "\n")
+        write_lines(path, lines)
         paths.append(path)
     return paths
 
@@ -290,10 +293,7 @@ def math_case(directory):
                   "cosh", "tanh", "asinh", "acosh", "atanh", "atan", "sqrt", "deg", "rad"]:
             lines += [f"  - expr: {f}(m)", "    eval_time: 0m", "    exp_samples:",
                       "    - labels: '{}'", "      value: -1"]
-    path = os.path.join(directory, "math.test.yml")
-    with open(path, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    return path
+    return write_lines(os.path.join(directory, "math.test.yml"), lines)
 
 
 def time_case(directory):
@@ -329,12 +329,8 @@ def time_case(directory):
               "days_in_month"]:
         lines += [f"  - expr: {f}(m)", "    eval_time: 0m", "    exp_samples:",
                   "    - labels: '{}'", "      value: -1"]
-    with open(os.path.join(directory, "time.rules.yml"), "w") as f:
-        f.write("\n".join(rules) + "\n")
-    path = os.path.join(directory, "time.test.yml")
-    with open(path, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    return path
+    write_lines(os.path.join(directory, "time.rules.yml"), rules)
+    return write_lines(os.path.join(directory, "time.test.yml"), lines)
 
 
 def notation_case(directory):
@@ -352,10 +348,7 @@ def notation_case(directory):
         lines += ["- interval: 1m", "  input_series:", "  - series: 'a'",
                   f"    values: {quote(values)}", "  promql_expr_test:", "  - expr: a",
                   "    eval_time: 1m", "    exp_samples: []"]
-    path = os.path.join(directory, "notation.test.yml")
-    with open(path, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    return path
+    return write_lines(os.path.join(directory, "notation.test.yml"), lines)
 
 
 def test_file_error_cases(directory):
